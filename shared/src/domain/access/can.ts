@@ -1,0 +1,64 @@
+/**
+ * Permission: one pure rule, used by the server to enforce and by the client
+ * to hide what a role cannot do. The role that counts is the participant's
+ * role in the current state; a removed participant may do nothing.
+ */
+import type { DocRef } from '../../protocol/docs.js';
+import type { Role, WorkshopState } from '../workshop/model.js';
+
+export interface Actor {
+  participantId: string;
+  role: Role;
+}
+
+export type Action =
+  | { kind: 'participant.rename'; participantId: string }
+  | { kind: 'participant.setLanguage' }
+  | { kind: 'participant.remove'; participantId: string }
+  | { kind: 'workshop.updateSettings' }
+  | { kind: 'workshop.create' }
+  | { kind: 'agenda.control' }
+  | { kind: 'doc.read'; doc: DocRef }
+  | { kind: 'doc.write'; doc: DocRef };
+
+/** The actor as the state knows them now, or null if unknown or removed. */
+export function currentActor(state: WorkshopState, participantId: string): Actor | null {
+  const p = state.participants[participantId];
+  if (!p || p.removed) return null;
+  return { participantId: p.id, role: p.role };
+}
+
+/** May this actor do this action in this workshop, as it is now? */
+export function can(state: WorkshopState, actor: Actor | null, action: Action): boolean {
+  if (!actor) return false;
+  const me = currentActor(state, actor.participantId);
+  if (!me) return false;
+  const isFacilitator = me.role === 'facilitator';
+  switch (action.kind) {
+    case 'participant.rename':
+      return action.participantId === me.participantId || isFacilitator;
+    case 'participant.setLanguage':
+      return true;
+    case 'participant.remove':
+      return isFacilitator && action.participantId !== me.participantId;
+    case 'workshop.updateSettings':
+    case 'workshop.create':
+    case 'agenda.control':
+      return isFacilitator;
+    case 'doc.read':
+      if (action.doc.workshopId !== state.id) return false;
+      if (action.doc.kind === 'groupNotes') return isFacilitator;
+      return true;
+    case 'doc.write':
+      if (action.doc.workshopId !== state.id || me.role === 'observer') return false;
+      if (isFacilitator) return true;
+      switch (action.doc.kind) {
+        case 'notes':
+          return state.settings.notesEditableBy === 'everyone';
+        case 'board':
+          return true;
+        case 'groupNotes':
+          return false;
+      }
+  }
+}

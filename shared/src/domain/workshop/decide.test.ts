@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { TestWorkshop } from '../../testing/fixtures.js';
+
+describe('joining', () => {
+  it('admits a participant with a country of the workshop', () => {
+    const w = new TestWorkshop();
+    const a = w.join('Amina', 'participant', 'AF');
+    expect(w.state.participants[a.participantId]).toMatchObject({
+      name: 'Amina',
+      role: 'participant',
+      affiliation: { kind: 'country', country: 'AF' },
+      removed: false,
+    });
+    expect(w.state.seq).toBe(2);
+  });
+
+  it('refuses a country that does not take part, and changes nothing', () => {
+    const w = new TestWorkshop();
+    const before = w.state;
+    expect(() => w.join('X', 'participant', 'FR')).toThrow(/does not take part/);
+    expect(w.state).toBe(before);
+  });
+
+  it('refuses an unknown organisation', () => {
+    const w = new TestWorkshop();
+    const d = w.run(
+      { type: 'participant:join', payload: { name: 'X', role: 'participant', language: 'en', affiliation: { kind: 'organisation', organisation: 'nato' } } },
+      null,
+    );
+    expect(d).toMatchObject({ ok: false, refusal: { code: 'invalid' } });
+  });
+
+  it('refuses joining when the facilitator closed joining, and observers when not allowed', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    w.run({ type: 'workshop:updateSettings', payload: { settings: { allowObservers: false } } }, f);
+    expect(() => w.join('Obs', 'observer')).toThrow(/observers/);
+    expect(w.join('Still ok').role).toBe('participant');
+    w.run({ type: 'workshop:updateSettings', payload: { settings: { joinOpen: false } } }, f);
+    expect(() => w.join('Late')).toThrow(/not accepting/);
+  });
+});
+
+describe('renaming and language', () => {
+  it('lets people rename themselves and facilitators rename anyone, but not participants rename others', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const a = w.join('A');
+    const b = w.join('B');
+    expect(w.run({ type: 'participant:rename', payload: { participantId: a.participantId, name: 'Anna' } }, a).ok).toBe(true);
+    expect(w.run({ type: 'participant:rename', payload: { participantId: b.participantId, name: 'Bea' } }, f).ok).toBe(true);
+    const refused = w.run({ type: 'participant:rename', payload: { participantId: b.participantId, name: 'Hacked' } }, a);
+    expect(refused).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
+    expect(w.state.participants[a.participantId]?.name).toBe('Anna');
+    expect(w.state.participants[b.participantId]?.name).toBe('Bea');
+  });
+
+  it('yields no event when nothing changes', () => {
+    const w = new TestWorkshop();
+    const a = w.join('A');
+    const d = w.run({ type: 'participant:rename', payload: { participantId: a.participantId, name: 'A' } }, a);
+    expect(d).toEqual({ ok: true, events: [] });
+  });
+
+  it('sets only the sender’s own language', () => {
+    const w = new TestWorkshop();
+    const a = w.join('A');
+    w.run({ type: 'participant:setLanguage', payload: { language: 'ar' } }, a);
+    expect(w.state.participants[a.participantId]?.language).toBe('ar');
+  });
+});
+
+describe('removing', () => {
+  it('lets a facilitator remove a participant, who can then do nothing', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const a = w.join('A');
+    const d = w.run({ type: 'participant:remove', payload: { participantId: a.participantId } }, f);
+    expect(d.ok && d.events[0]).toMatchObject({ type: 'participant.removed', by: f.participantId });
+    expect(w.state.participants[a.participantId]?.removed).toBe(true);
+    const after = w.run({ type: 'participant:setLanguage', payload: { language: 'fr' } }, a);
+    expect(after).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
+  });
+
+  it('refuses participants, self-removal and double removal', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const a = w.join('A');
+    const b = w.join('B');
+    expect(w.run({ type: 'participant:remove', payload: { participantId: b.participantId } }, a)).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
+    expect(w.run({ type: 'participant:remove', payload: { participantId: f.participantId } }, f)).toMatchObject({ ok: false, refusal: { message: 'You cannot remove yourself.' } });
+    w.run({ type: 'participant:remove', payload: { participantId: b.participantId } }, f);
+    expect(w.run({ type: 'participant:remove', payload: { participantId: b.participantId } }, f)).toMatchObject({ ok: false, refusal: { code: 'conflict' } });
+    expect(w.run({ type: 'participant:remove', payload: { participantId: 'nobody' } }, f)).toMatchObject({ ok: false, refusal: { code: 'not_found' } });
+  });
+});
+
+describe('settings and agenda', () => {
+  it('records only the settings that change', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const d = w.run({ type: 'workshop:updateSettings', payload: { settings: { joinOpen: true, attribution: 'anonymous' } } }, f);
+    expect(d.ok && d.events).toEqual([{ type: 'workshop.settingsUpdated', settings: { attribution: 'anonymous' } }]);
+    expect(w.state.settings.attribution).toBe('anonymous');
+  });
+
+  it('refuses settings and agenda control to participants and observers', () => {
+    const w = new TestWorkshop();
+    const a = w.join('A');
+    const o = w.join('O', 'observer');
+    for (const actor of [a, o]) {
+      expect(w.run({ type: 'workshop:updateSettings', payload: { settings: { joinOpen: false } } }, actor).ok).toBe(false);
+      expect(w.run({ type: 'agenda:setCurrent', payload: { itemId: 'd1-opening' } }, actor).ok).toBe(false);
+    }
+    expect(w.state.settings.joinOpen).toBe(true);
+  });
+
+  it('sets the current agenda item, and refuses an unknown one', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    w.run({ type: 'agenda:setCurrent', payload: { itemId: 'd1-opening' } }, f);
+    expect(w.state.run).toEqual({ currentItemId: 'd1-opening', startedAt: w.now });
+    expect(w.run({ type: 'agenda:setCurrent', payload: { itemId: 'nope' } }, f)).toMatchObject({ ok: false, refusal: { code: 'not_found' } });
+    w.run({ type: 'agenda:setCurrent', payload: { itemId: null } }, f);
+    expect(w.state.run.currentItemId).toBeNull();
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Decisions: what events a command produces in the current state, or why it
+ * is refused. Pure: the clock and new ids come in through `ctx`. A command
+ * that would change nothing yields no events.
+ */
+import type { Command } from '../../protocol/commands.js';
+import { ErrorCode, type Refusal } from '../../protocol/errors.js';
+import type { DomainEventBody } from '../../protocol/events.js';
+import { Limits } from '../../protocol/limits.js';
+import { can, type Actor } from '../access/can.js';
+import { findAgendaItem } from '../agenda/agenda.js';
+import type { Affiliation, Participant, WorkshopDefinition, WorkshopState } from './model.js';
+
+export interface DecideContext {
+  /** Who sends the command; null for joining, which has no actor yet. */
+  actor: Actor | null;
+  now: number;
+  newId: () => string;
+}
+
+export type Decision = { ok: true; events: DomainEventBody[] } | { ok: false; refusal: Refusal };
+
+const accept = (...events: DomainEventBody[]): Decision => ({ ok: true, events });
+const refuse = (code: Refusal['code'], message: string): Decision => ({ ok: false, refusal: { code, message } });
+const forbidden = () => refuse(ErrorCode.forbidden, 'Your role does not allow this.');
+
+export function decide(state: WorkshopState, command: Command, ctx: DecideContext): Decision {
+  switch (command.type) {
+    case 'participant:join': {
+      const { name, affiliation, language, role } = command.payload;
+      if (!state.settings.joinOpen) return refuse(ErrorCode.forbidden, 'This workshop is not accepting new participants.');
+      if (role === 'observer' && !state.settings.allowObservers) {
+        return refuse(ErrorCode.forbidden, 'This workshop does not admit observers.');
+      }
+      const problem = affiliationProblem(state.definition, affiliation);
+      if (problem) return refuse(ErrorCode.invalid, problem);
+      if (Object.keys(state.participants).length >= Limits.participantsPerWorkshop) {
+        return refuse(ErrorCode.conflict, 'This workshop is full.');
+      }
+      return accept({ type: 'participant.joined', participant: newParticipant(ctx, name, role, affiliation, language) });
+    }
+    case 'facilitator:enter': {
+      const { name, language } = command.payload;
+      return accept({
+        type: 'participant.joined',
+        participant: newParticipant(ctx, name, 'facilitator', { kind: 'none' }, language),
+      });
+    }
+    case 'participant:rename': {
+      const { participantId, name } = command.payload;
+      const target = state.participants[participantId];
+      if (!target || target.removed) return refuse(ErrorCode.notFound, 'No such participant.');
+      if (!can(state, ctx.actor, { kind: 'participant.rename', participantId })) return forbidden();
+      if (target.name === name) return accept();
+      return accept({ type: 'participant.renamed', participantId, name });
+    }
+    case 'participant:setLanguage': {
+      const actor = ctx.actor;
+      if (!actor || !can(state, actor, { kind: 'participant.setLanguage' })) return forbidden();
+      if (state.participants[actor.participantId]?.language === command.payload.language) return accept();
+      return accept({ type: 'participant.languageSet', participantId: actor.participantId, language: command.payload.language });
+    }
+    case 'participant:remove': {
+      const { participantId } = command.payload;
+      const target = state.participants[participantId];
+      if (!can(state, ctx.actor, { kind: 'participant.remove', participantId })) {
+        return ctx.actor?.participantId === participantId
+          ? refuse(ErrorCode.forbidden, 'You cannot remove yourself.')
+          : forbidden();
+      }
+      if (!target) return refuse(ErrorCode.notFound, 'No such participant.');
+      if (target.removed) return refuse(ErrorCode.conflict, 'This participant was already removed.');
+      return accept({ type: 'participant.removed', participantId, ...(ctx.actor ? { by: ctx.actor.participantId } : {}) });
+    }
+    case 'workshop:updateSettings': {
+      if (!can(state, ctx.actor, { kind: 'workshop.updateSettings' })) return forbidden();
+      const changed = Object.fromEntries(
+        Object.entries(command.payload.settings).filter(
+          ([k, v]) => v !== undefined && state.settings[k as keyof typeof state.settings] !== v,
+        ),
+      );
+      if (Object.keys(changed).length === 0) return accept();
+      return accept({ type: 'workshop.settingsUpdated', settings: changed });
+    }
+    case 'agenda:setCurrent': {
+      if (!can(state, ctx.actor, { kind: 'agenda.control' })) return forbidden();
+      const { itemId } = command.payload;
+      if (itemId !== null && !findAgendaItem(state.definition, itemId)) {
+        return refuse(ErrorCode.notFound, 'No such agenda item.');
+      }
+      if (state.run.currentItemId === itemId) return accept();
+      return accept({ type: 'agenda.currentSet', itemId });
+    }
+  }
+}
+
+function newParticipant(
+  ctx: DecideContext,
+  name: string,
+  role: Participant['role'],
+  affiliation: Affiliation,
+  language: Participant['language'],
+): Participant {
+  return { id: ctx.newId(), name, role, affiliation, language, joinedAt: ctx.now, removed: false };
+}
+
+/** Why an affiliation does not fit the workshop, or null when it does. */
+export function affiliationProblem(def: WorkshopDefinition, a: Affiliation): string | null {
+  if (a.kind === 'country' && !def.countries.some((c) => c.code === a.country)) {
+    return 'That country does not take part in this workshop.';
+  }
+  if (a.kind === 'organisation' && !def.organisations.some((o) => o.id === a.organisation)) {
+    return 'That organisation does not take part in this workshop.';
+  }
+  return null;
+}

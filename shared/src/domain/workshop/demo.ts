@@ -1,0 +1,101 @@
+/**
+ * The built-in demo: the GLO.ACT Community of Practice workshop of 20–21 May
+ * 2019 at the Vienna International Centre, as its concept note describes it.
+ */
+import type { WorkshopDefinition } from './model.js';
+
+export const demoWorkshopId = 'glo-act-cop-2019';
+
+export const demoDefinition: WorkshopDefinition = {
+  title: 'GLO.ACT Community of Practice Workshop',
+  subtitle: 'Peer to peer exchange — Global Action against Trafficking in Persons and the Smuggling of Migrants',
+  venue: 'Room C06, Vienna International Centre, Vienna, Austria',
+  timeZone: 'Europe/Vienna',
+  goals: [
+    'Formally introduce the next phase of the GLO.ACT project: GLO.ACT Asia and the Middle East',
+    'Acknowledge the efforts of GLO.ACT partner governments in addressing TIP and SOM in a sustainable manner across all six project objectives',
+    'Facilitate a dialogue and information exchange between the countries, pooling valuable learning and creating new knowledge which participants can take back into their own contexts',
+    'Promote joined-up thinking around particular patterns of movement and exploitation and the most effective responses',
+    'Explore synergies between the first and second phase countries of GLO.ACT and GLO.ACT Asia and the Middle East',
+    'Identify concrete inputs for the development of workplans in GLO.ACT Asia and Middle East countries',
+  ],
+  objectives: [
+    { id: 'strategy', short: 'Strategy & policy', title: 'Strategy and policy development' },
+    { id: 'legislation', short: 'Legislation', title: 'Legislative review and harmonisation' },
+    { id: 'capability', short: 'Capability', title: 'Capability development of practitioners' },
+    { id: 'cooperation', short: 'Cooperation', title: 'Regional and trans-regional cooperation' },
+    { id: 'protection', short: 'Victim protection', title: 'Protection and assistance to victims of trafficking and vulnerable migrants' },
+    { id: 'children', short: 'Children', title: 'Assistance and support to children' },
+  ],
+  countries: [
+    { code: 'BY', phases: [1] },
+    { code: 'BR', phases: [1] },
+    { code: 'CO', phases: [1] },
+    { code: 'EG', phases: [1] },
+    { code: 'KG', phases: [1] },
+    { code: 'LA', phases: [1] },
+    { code: 'ML', phases: [1] },
+    { code: 'MA', phases: [1] },
+    { code: 'NP', phases: [1] },
+    { code: 'NE', phases: [1] },
+    { code: 'PK', phases: [1, 2] },
+    { code: 'ZA', phases: [1] },
+    { code: 'UA', phases: [1] },
+    { code: 'AF', phases: [2] },
+    { code: 'BD', phases: [2] },
+    { code: 'IR', phases: [2] },
+    { code: 'IQ', phases: [2] },
+  ],
+  organisations: [
+    { id: 'unodc', short: 'UNODC', name: 'United Nations Office on Drugs and Crime', kind: 'un' },
+    { id: 'iom', short: 'IOM', name: 'International Organization for Migration', kind: 'un' },
+    { id: 'unicef', short: 'UNICEF', name: "United Nations Children's Fund", kind: 'un' },
+    { id: 'eu', short: 'EU', name: 'European Union', kind: 'donor' },
+  ],
+  days: [
+    {
+      id: 'day-1',
+      date: '2019-05-20',
+      title: 'Day 1',
+      items: [
+        { id: 'd1-opening', start: '14:30', end: '14:50', kind: 'plenary', title: 'Opening remarks', speaker: 'UNODC Executive Director; European Union' },
+        { id: 'd1-next-phase', start: '14:50', end: '15:20', kind: 'presentation', title: 'Introducing GLO.ACT Asia and the Middle East', speaker: 'UNODC and IOM' },
+        { id: 'd1-results', start: '15:20', end: '16:00', kind: 'presentation', title: 'Six objectives, thirteen countries: what partner governments achieved', speaker: 'Government focal points of first-phase countries' },
+        { id: 'd1-expectations', start: '16:00', end: '16:20', kind: 'poll', title: 'What will you take home from this workshop?' },
+        { id: 'd1-wrap-up', start: '16:20', end: '16:30', kind: 'plenary', title: 'Wrap-up of day 1' },
+      ],
+    },
+    {
+      id: 'day-2',
+      date: '2019-05-21',
+      title: 'Day 2',
+      items: [
+        { id: 'd2-recap', start: '09:00', end: '09:15', kind: 'plenary', title: 'Welcome back and recap' },
+        { id: 'd2-practices', start: '09:15', end: '10:30', kind: 'plenary', title: 'Good practices across the six objectives: peer exchange', description: 'What works, what does not, and why — from the countries that tried it.' },
+        { id: 'd2-break-1', start: '10:30', end: '10:45', kind: 'break', title: 'Coffee break' },
+        { id: 'd2-synergies', start: '10:45', end: '12:00', kind: 'breakout', title: 'Synergy maps: first- and second-phase countries', description: 'Mixed groups map shared challenges and transferable good practices objective by objective.' },
+        { id: 'd2-report-back', start: '12:00', end: '12:30', kind: 'plenary', title: 'Report-back from the groups' },
+        { id: 'd2-lunch', start: '12:30', end: '13:30', kind: 'break', title: 'Lunch' },
+        { id: 'd2-patterns', start: '13:30', end: '14:30', kind: 'breakout', title: 'Patterns of movement and exploitation', description: 'Origin, transit and destination: routes, exploitation and the most effective responses.' },
+        { id: 'd2-break-2', start: '14:30', end: '14:45', kind: 'break', title: 'Coffee break' },
+        { id: 'd2-workplans', start: '14:45', end: '15:45', kind: 'breakout', title: 'Concrete inputs for country workplans' },
+        { id: 'd2-priorities', start: '15:45', end: '16:15', kind: 'poll', title: 'Agreeing priorities for the workplans' },
+        { id: 'd2-closing', start: '16:15', end: '16:30', kind: 'plenary', title: 'Closing remarks' },
+      ],
+    },
+  ],
+};
+
+/** A blank workshop to start from: one day, no countries yet. */
+export function blankDefinition(title: string, date: string): WorkshopDefinition {
+  return {
+    title,
+    venue: '',
+    timeZone: 'UTC',
+    goals: [],
+    objectives: [],
+    countries: [],
+    organisations: [],
+    days: [{ id: 'day-1', date, title: 'Day 1', items: [] }],
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The control plane over Socket.IO.
+ *
+ * Connect with `auth: { token }`. The server checks the token and the
+ * participant's current state, then puts the socket in its audiences
+ * (whole workshop, facilitators, the participant alone).
+ *
+ * 1. The client asks `workshop:sync` with the last sequence number it has
+ *    (null at first). The ack holds either the events it missed or a
+ *    snapshot of the state, projected for its role, and who is online.
+ * 2. From then on the server pushes `workshop:events` (projected, in order,
+ *    no gaps) and `presence:changed`. A client that sees a gap syncs again.
+ * 3. Commands are events named after the command (`participant:rename`),
+ *    answered with a `Result` ack after the resulting events are durable.
+ * 4. `session:ended` tells a removed participant that their session is over;
+ *    the server then disconnects them.
+ */
+import { z } from 'zod';
+import type { WorkshopState } from '../domain/workshop/model.js';
+import type { SocketCommandName, SocketCommands } from './commands.js';
+import type { Result } from './errors.js';
+import type { DomainEvent } from './events.js';
+
+export const SocketEvent = {
+  sync: 'workshop:sync',
+  events: 'workshop:events',
+  presence: 'presence:changed',
+  sessionEnded: 'session:ended',
+} as const;
+
+export const SyncRequest = z.object({ since: z.number().int().nonnegative().nullable() });
+export type SyncRequest = z.infer<typeof SyncRequest>;
+
+export type SyncReply =
+  | { mode: 'events'; events: DomainEvent[]; seq: number; online: string[]; you: string }
+  | { mode: 'snapshot'; state: WorkshopState; online: string[]; you: string };
+
+export interface CommandAck {
+  /** The workshop's sequence number once the command's events were applied. */
+  seq: number;
+}
+
+export interface EventsPush {
+  events: DomainEvent[];
+}
+
+export interface PresencePush {
+  online: string[];
+  offline: string[];
+}
+
+export interface SessionEndedPush {
+  reason: 'removed';
+}
+
+type CommandHandlers = {
+  [K in SocketCommandName]: (
+    payload: z.input<(typeof SocketCommands)[K]>,
+    ack: (result: Result<CommandAck>) => void,
+  ) => void;
+};
+
+export type ClientToServerEvents = CommandHandlers & {
+  [SocketEvent.sync]: (request: SyncRequest, ack: (result: Result<SyncReply>) => void) => void;
+};
+
+export interface ServerToClientEvents {
+  [SocketEvent.events]: (push: EventsPush) => void;
+  [SocketEvent.presence]: (push: PresencePush) => void;
+  [SocketEvent.sessionEnded]: (push: SessionEndedPush) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface InterServerEvents {}
+
+export interface SocketData {
+  workshopId: string;
+  participantId: string;
+}
