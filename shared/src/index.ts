@@ -18,3 +18,4 @@ export * from './domain/workshop/demo.js';
 export * from './domain/access/can.js';
 export * from './domain/agenda/agenda.js';
 export * from './domain/agenda/time.js';
+export * from './domain/access/docAccess.js';

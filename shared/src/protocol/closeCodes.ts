@@ -12,6 +12,7 @@
  * | 4410 | gone: the participant was removed from the workshop |
  * | 4413 | too large: an update or the document exceeds its bound |
  * | 4429 | too many messages: the connection exceeded its rate |
+ * | 4500 | the server could not store an update; reconnect and sync again |
  * | 4503 | the server is shutting down; reconnect (elsewhere) |
  */
 export const CloseCode = {
@@ -21,6 +22,7 @@ export const CloseCode = {
   gone: 4410,
   tooLarge: 4413,
   rateLimited: 4429,
+  retryLater: 4500,
   shuttingDown: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -16,7 +16,7 @@
  *    the server then disconnects them.
  */
 import { z } from 'zod';
-import type { WorkshopState } from '../domain/workshop/model.js';
+import type { Role, WorkshopState } from '../domain/workshop/model.js';
 import type { SocketCommandName, SocketCommands } from './commands.js';
 import type { Result } from './errors.js';
 import type { DomainEvent } from './events.js';
@@ -73,7 +73,10 @@ export interface ServerToClientEvents {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface InterServerEvents {}
 
+/** What the server keeps on each socket after the handshake. */
 export interface SocketData {
   workshopId: string;
   participantId: string;
+  /** Role at connection time; decides the audience room the socket is in. */
+  role: Role;
 }

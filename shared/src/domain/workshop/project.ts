@@ -11,8 +11,11 @@ export function audienceOf(role: Role): Audience {
   return role === 'facilitator' ? 'facilitators' : 'public';
 }
 
-/** The event as this audience receives it, or null if it may not see it at all. */
-export function projectEvent(event: DomainEvent, audience: Audience): DomainEvent | null {
+/**
+ * The event as this audience receives it. Never drops an event (every
+ * audience sees contiguous sequence numbers, so gaps mean loss); it redacts.
+ */
+export function projectEvent(event: DomainEvent, audience: Audience): DomainEvent {
   if (audience === 'facilitators') return event;
   if (event.type === 'participant.removed' && event.by !== undefined) {
     // Who removed whom is the facilitators' business.

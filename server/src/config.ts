@@ -1,0 +1,105 @@
+/**
+ * Configuration, from environment variables (only `main.ts` reads the
+ * environment; tests build a config directly). Every variable is documented
+ * in the README.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  PLENARY_SECRET: z.string().min(32, 'PLENARY_SECRET must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIR: z.string().optional(),
+  SEED_DEMO: bool.default(true),
+  DEMO_JOIN_CODE: z.string().optional(),
+  JOIN_FAILURES_PER_5_MIN: z.coerce.number().int().positive().default(30),
+  TRUST_PROXY: z.string().optional(),
+  SESSION_DAYS: z.coerce.number().positive().default(30),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Base URL people use to reach this server; links printed and shown use it. */
+  publicUrl: string | null;
+  secret: string | null;
+  logLevel: string;
+  /** Built client to serve; null serves no client (API only). */
+  clientDir: string | null;
+  seedDemo: boolean;
+  /** A fixed join code for the demo (e.g. printed on paper beforehand); random if null. */
+  demoJoinCode: string | null;
+  /** Failed join or facilitator attempts allowed per client address per 5 minutes. */
+  joinFailuresPer5Min: number;
+  /** Express `trust proxy` setting, when behind a reverse proxy. */
+  trustProxy: string | null;
+  sessionTtlSeconds: number;
+  nodeId: string;
+  /** Tuning; tests shorten these. */
+  presenceGraceMs: number;
+  docIdleReleaseMs: number;
+  docCompactEvery: number;
+  awarenessFlushMs: number;
+  snapshotEvery: number;
+}
+
+const defaultClientDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../client/dist');
+
+/** Builds the config from environment variables; throws with every problem listed. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ');
+    throw new Error(`Invalid configuration:\n  ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    ...baseConfig(),
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL ?? null,
+    secret: e.PLENARY_SECRET ?? null,
+    logLevel: e.LOG_LEVEL,
+    clientDir: e.CLIENT_DIR ? resolve(e.CLIENT_DIR) : defaultClientDir,
+    seedDemo: e.SEED_DEMO,
+    demoJoinCode: e.DEMO_JOIN_CODE ?? null,
+    joinFailuresPer5Min: e.JOIN_FAILURES_PER_5_MIN,
+    trustProxy: e.TRUST_PROXY ?? null,
+    sessionTtlSeconds: Math.round(e.SESSION_DAYS * 86400),
+  };
+}
+
+/** Defaults for everything; tests override what they need. */
+export function baseConfig(): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: resolve('./data'),
+    publicUrl: null,
+    secret: null,
+    logLevel: 'info',
+    clientDir: null,
+    seedDemo: true,
+    demoJoinCode: null,
+    joinFailuresPer5Min: 30,
+    trustProxy: null,
+    sessionTtlSeconds: 30 * 86400,
+    nodeId: `node-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    presenceGraceMs: 3000,
+    docIdleReleaseMs: 30_000,
+    docCompactEvery: 500,
+    awarenessFlushMs: 50,
+    snapshotEvery: 200,
+  };
+}

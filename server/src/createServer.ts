@@ -1,0 +1,156 @@
+/**
+ * Wires a Plenary node: store, bus, workshops, the HTTP app, the control
+ * plane (Socket.IO) and the content plane (y-websocket), all on one HTTP
+ * server. Does not listen until asked, and reads no environment: `main.ts`
+ * does that.
+ */
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { CloseCode, Limits, demoDefinition, demoWorkshopId, normalizeJoinCode } from '@plenary/shared';
+import type { Config } from './config.js';
+import { createLogger } from './log.js';
+import { loadServerSecret } from './auth/secrets.js';
+import { TokenSigner } from './auth/tokens.js';
+import type { Bus } from './bus/Bus.js';
+import { InProcessBus } from './bus/memory/InProcessBus.js';
+import type { Store } from './store/Store.js';
+import { SqliteStore } from './store/sqlite/SqliteStore.js';
+import { Workshops } from './workshops/Workshops.js';
+import { Presence } from './workshops/Presence.js';
+import { ControlPlane } from './realtime/socket/ControlPlane.js';
+import { DocHub } from './realtime/yjs/DocHub.js';
+import { YjsEndpoint } from './realtime/yjs/YjsEndpoint.js';
+import { createApp } from './http/app.js';
+
+export interface PlenaryServer {
+  http: HttpServer;
+  log: Logger;
+  store: Store;
+  workshops: Workshops;
+  tokens: TokenSigner;
+  /** Starts listening; resolves with the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** The base URL people use (PUBLIC_URL, else where it listens). */
+  url(): string;
+  /** Creates the demo workshop if it does not exist yet. */
+  seedDemo(): Promise<DemoAccess>;
+  /** Stops accepting, closes every connection, stores what is pending, closes the store. */
+  close(): Promise<void>;
+}
+
+export interface DemoAccess {
+  created: boolean;
+  workshopId: string;
+  joinCode: string;
+  /** Only when it was just created: the key is stored hashed and cannot be shown again. */
+  facilitatorKey: string | null;
+}
+
+export interface ServerOverrides {
+  store?: Store;
+  bus?: Bus;
+  log?: Logger;
+  now?: () => number;
+}
+
+export function createServer(config: Config, overrides: ServerOverrides = {}): PlenaryServer {
+  const log = overrides.log ?? createLogger(config.logLevel);
+  const now = overrides.now ?? Date.now;
+  const store = overrides.store ?? new SqliteStore(join(config.dataDir, 'plenary.db'));
+  const bus = overrides.bus ?? new InProcessBus();
+  const tokens = new TokenSigner(loadServerSecret(config.dataDir, config.secret ?? undefined), config.sessionTtlSeconds);
+  const onError = (err: unknown) => log.error({ err }, 'background task failed');
+
+  const workshops = new Workshops({ store, bus, nodeId: config.nodeId, now, snapshotEvery: config.snapshotEvery, onError });
+  const hub = new DocHub({
+    store,
+    bus,
+    nodeId: config.nodeId,
+    log,
+    compactEvery: config.docCompactEvery,
+    awarenessFlushMs: config.awarenessFlushMs,
+    maxUpdateBytes: Limits.docUpdateBytes,
+    maxDocBytes: Limits.docBytes,
+    idleReleaseMs: config.docIdleReleaseMs,
+    messagesPerSecond: 200,
+    messageBurst: 1000,
+  });
+  const yjs = new YjsEndpoint({ hub, tokens, workshops, log });
+
+  let control: ControlPlane | null = null;
+  const presence = new Presence((w, online, offline) => control?.pushPresence(w, online, offline), config.presenceGraceMs);
+  const startedAt = now();
+  const app = createApp({
+    workshops,
+    tokens,
+    log,
+    now,
+    joinFailuresPer5Min: config.joinFailuresPer5Min,
+    clientDir: config.clientDir,
+    trustProxy: config.trustProxy,
+    health: () => ({ node: config.nodeId, uptimeSeconds: Math.round((now() - startedAt) / 1000), ...hub.stats() }),
+  });
+  const http = createHttpServer(app);
+  control = new ControlPlane(http, { workshops, presence, tokens, log, maxHttpBufferSize: 1024 * 1024 });
+
+  // Access to documents follows the control plane: re-decide it for open
+  // connections whenever a workshop's state changes.
+  workshops.onEvents((_runtime, _events, state) => hub.refreshAccess(state));
+
+  http.on('upgrade', (req, socket, head) => {
+    if (yjs.matches(req)) yjs.handleUpgrade(req, socket, head);
+    else if (!(req.url ?? '').startsWith('/socket.io/')) socket.destroy();
+  });
+
+  let listeningUrl = '';
+  const server: PlenaryServer = {
+    http,
+    log,
+    store,
+    workshops,
+    tokens,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          const addr = http.address() as AddressInfo;
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          listeningUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${addr.port}`;
+          resolve(server.url());
+        });
+      });
+    },
+    url() {
+      return (config.publicUrl ?? listeningUrl).replace(/\/$/, '');
+    },
+    async seedDemo() {
+      const existing = await workshops.record(demoWorkshopId);
+      if (existing) return { created: false, workshopId: existing.id, joinCode: existing.joinCode, facilitatorKey: null };
+      const joinCode = config.demoJoinCode ? normalizeJoinCode(config.demoJoinCode) : null;
+      if (config.demoJoinCode && !joinCode) throw new Error('DEMO_JOIN_CODE must be 6 characters from the join-code alphabet');
+      const { runtime, facilitatorKey } = await workshops.create({
+        id: demoWorkshopId,
+        definition: demoDefinition,
+        ...(joinCode ? { joinCode } : {}),
+      });
+      log.info({ workshopId: runtime.id }, 'demo workshop created');
+      return { created: true, workshopId: runtime.id, joinCode: runtime.state.joinCode, facilitatorKey };
+    },
+    async close() {
+      // Documents first: their clients are told to reconnect, pending updates are stored.
+      await hub.close(CloseCode.shuttingDown, 'The server is restarting; reconnecting.');
+      yjs.close();
+      // Then Socket.IO, which also stops the HTTP server once its requests end.
+      const stopped = control?.close();
+      http.closeIdleConnections();
+      await stopped;
+      presence.close();
+      await workshops.close();
+      await bus.close();
+      await store.close();
+    },
+  };
+  return server;
+}

@@ -1,0 +1,150 @@
+/**
+ * The HTTP API (contract: shared/src/protocol/rest.ts). Joining and entering
+ * as a facilitator go through the same `decide` as every other command.
+ */
+import { Router, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Logger } from 'pino';
+import {
+  can,
+  CreateWorkshopRequest,
+  currentActor,
+  demoDefinition,
+  ErrorCode,
+  FacilitatorEnterRequest,
+  JoinRequest,
+  normalizeJoinCode,
+  ok,
+  blankDefinition,
+  type CreatedWorkshop,
+  type JoinInfo,
+  type JoinReply,
+  type Role,
+  type SessionInfo,
+} from '@plenary/shared';
+import type { TokenSigner } from '../auth/tokens.js';
+import type { Workshops } from '../workshops/Workshops.js';
+import type { WorkshopRuntime } from '../workshops/WorkshopRuntime.js';
+import { parseBody, respond, respondError } from './respond.js';
+
+export interface ApiDeps {
+  workshops: Workshops;
+  tokens: TokenSigner;
+  log: Logger;
+  joinFailuresPer5Min: number;
+  now: () => number;
+}
+
+const noSuchCode = 'No workshop has this code. Check it with the facilitator.';
+
+export function apiRouter(deps: ApiDeps): Router {
+  const { workshops, tokens } = deps;
+  const router = Router();
+
+  // Only failures count: a room of 150 behind one NAT address joins freely,
+  // while guessing codes or keys from one address is slowed to a crawl.
+  const guessLimiter = rateLimit({
+    windowMs: 5 * 60_000,
+    limit: deps.joinFailuresPer5Min,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) =>
+      respondError(res, ErrorCode.rateLimited, 'Too many wrong attempts from this address. Wait a few minutes and try again.'),
+  });
+
+  const runtimeForCode = async (input: string): Promise<WorkshopRuntime | null> => {
+    const code = normalizeJoinCode(input);
+    return code ? workshops.byJoinCode(code) : null;
+  };
+
+  router.get('/join/:code', guessLimiter, async (req, res) => {
+    const runtime = await runtimeForCode(String(req.params.code));
+    if (!runtime) return respondError(res, ErrorCode.badJoinCode, noSuchCode);
+    const { definition, settings } = runtime.state;
+    if (!settings.joinOpen) return respondError(res, ErrorCode.forbidden, 'This workshop is not accepting new participants.');
+    const info: JoinInfo = {
+      workshopId: runtime.id,
+      title: definition.title,
+      ...(definition.subtitle ? { subtitle: definition.subtitle } : {}),
+      venue: definition.venue,
+      countries: definition.countries,
+      organisations: definition.organisations,
+      allowObservers: settings.allowObservers,
+      defaultLanguage: settings.defaultLanguage,
+    };
+    respond(res, ok(info));
+  });
+
+  router.post('/join', guessLimiter, async (req, res) => {
+    const body = parseBody(res, JoinRequest, req.body);
+    if (!body) return;
+    const runtime = await runtimeForCode(body.code);
+    if (!runtime) return respondError(res, ErrorCode.badJoinCode, noSuchCode);
+    const result = await runtime.dispatch(
+      { type: 'participant:join', payload: { name: body.name, affiliation: body.affiliation, language: body.language, role: body.role } },
+      null,
+    );
+    if (!result.ok) return respond(res, { ok: false, error: result.refusal });
+    await sendSession(res, runtime.id, result.events, 201);
+  });
+
+  router.post('/workshops/:id/facilitator', guessLimiter, async (req, res) => {
+    const body = parseBody(res, FacilitatorEnterRequest, req.body);
+    if (!body) return;
+    const id = String(req.params.id);
+    const runtime = (await workshops.verifyFacilitatorKey(id, body.key)) ? await workshops.get(id) : null;
+    if (!runtime) return respondError(res, ErrorCode.unauthorized, 'This facilitator link is not valid. Ask for a new one.');
+    const result = await runtime.dispatch({ type: 'facilitator:enter', payload: { name: body.name, language: body.language } }, null);
+    if (!result.ok) return respond(res, { ok: false, error: result.refusal });
+    await sendSession(res, runtime.id, result.events, 201);
+  });
+
+  router.get('/session', async (req, res) => {
+    const session = await authenticate(req, res);
+    if (!session) return;
+    const p = session.runtime.state.participants[session.participantId]!;
+    respond(res, ok<SessionInfo>({ workshopId: session.runtime.id, participantId: p.id, role: p.role, name: p.name }));
+  });
+
+  router.post('/workshops', async (req, res) => {
+    const session = await authenticate(req, res);
+    if (!session) return;
+    if (!can(session.runtime.state, currentActor(session.runtime.state, session.participantId), { kind: 'workshop.create' })) {
+      return respondError(res, ErrorCode.forbidden, 'Only facilitators can create workshops.');
+    }
+    const body = parseBody(res, CreateWorkshopRequest, req.body);
+    if (!body) return;
+    const today = new Date(deps.now()).toISOString().slice(0, 10);
+    const definition =
+      body.from === 'demo' ? { ...structuredClone(demoDefinition), title: body.title } : blankDefinition(body.title, today);
+    const { runtime, facilitatorKey } = await workshops.create({ definition });
+    deps.log.info({ workshopId: runtime.id, by: session.participantId, from: body.from }, 'workshop created');
+    respond(res, ok<CreatedWorkshop>({ workshopId: runtime.id, joinCode: runtime.state.joinCode, facilitatorKey }), 201);
+  });
+
+  async function sendSession(res: Response, workshopId: string, events: { type: string }[], status: number): Promise<void> {
+    const joined = events.find((e) => e.type === 'participant.joined') as { participant: { id: string; role: Role } } | undefined;
+    if (!joined) return respondError(res, ErrorCode.internal, 'Could not create a session.');
+    const { id, role } = joined.participant;
+    const token = await tokens.sign({ wid: workshopId, sub: id, role });
+    respond(res, ok<JoinReply>({ token, workshopId, participantId: id, role }), status);
+  }
+
+  async function authenticate(req: Request, res: Response) {
+    const header = req.get('authorization') ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    try {
+      const claims = await tokens.verify(token);
+      const runtime = await workshops.get(claims.wid);
+      const p = runtime?.state.participants[claims.sub];
+      if (!runtime || !p || p.removed) throw new Error('no participant');
+      return { runtime, participantId: p.id };
+    } catch {
+      respondError(res, ErrorCode.unauthorized, 'Your session is not valid. Join again.');
+      return null;
+    }
+  }
+
+  return router;
+}

@@ -1,0 +1,98 @@
+/**
+ * The Express application: security headers, the JSON API, health, and the
+ * built client (a single-page app: unknown paths get index.html).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { ErrorCode, Limits } from '@plenary/shared';
+import { apiRouter, type ApiDeps } from './api.js';
+import { respondError } from './respond.js';
+
+export interface AppDeps extends ApiDeps {
+  clientDir: string | null;
+  trustProxy: string | null;
+  log: Logger;
+  health: () => Record<string, unknown>;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (deps.trustProxy) app.set('trust proxy', parseTrustProxy(deps.trustProxy));
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      // Plenary often runs over plain HTTP on a venue's LAN: never force HTTPS.
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.use((req, res, next) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      deps.log.debug(
+        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        'http',
+      );
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, ...deps.health() });
+  });
+
+  app.use('/api', express.json({ limit: Limits.restBodyBytes }), apiRouter(deps));
+  app.use('/api', (_req, res) => respondError(res, ErrorCode.notFound, 'No such API route.'));
+
+  const index = deps.clientDir ? join(deps.clientDir, 'index.html') : null;
+  if (deps.clientDir && index && existsSync(index)) {
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h', immutable: false }));
+    app.use('/assets', (_req, res) => res.status(404).end());
+    app.get('/{*path}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text/plain').send('Plenary server is running, but the client is not built. Run `pnpm build`, or use `pnpm dev`.');
+    });
+  }
+
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') return respondError(res, ErrorCode.tooLarge, `The request body is too large (at most ${Limits.restBodyBytes} bytes).`);
+    if (type === 'entity.parse.failed') return respondError(res, ErrorCode.invalid, 'The request body is not valid JSON.');
+    deps.log.error({ err: error }, 'request failed');
+    respondError(res, ErrorCode.internal, 'The server could not do this; nothing was changed.');
+  });
+
+  return app;
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}

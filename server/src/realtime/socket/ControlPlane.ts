@@ -1,0 +1,218 @@
+/**
+ * The Socket.IO binding of the control plane (protocol: shared/src/protocol/socket.ts).
+ *
+ * Connection: the handshake's token is verified and checked against the
+ * workshop's current state; the socket joins its audiences. Every command goes
+ * through `handleCommand`: ack present → rate → size → schema → actor → dispatch.
+ * Applied events are pushed to each audience as that audience may see them.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import {
+  audienceOf,
+  currentActor,
+  ErrorCode,
+  fail,
+  Limits,
+  ok,
+  projectEvent,
+  projectState,
+  SocketCommands,
+  socketCommandNames,
+  SocketEvent,
+  SyncRequest,
+  type Audience,
+  type ClientToServerEvents,
+  type CommandAck,
+  type DomainEvent,
+  type InterServerEvents,
+  type Result,
+  type ServerToClientEvents,
+  type SocketCommandName,
+  type SocketData,
+  type SyncReply,
+  type WireError,
+  type Command,
+} from '@plenary/shared';
+import type { z } from 'zod';
+import { InvalidTokenError, type TokenSigner } from '../../auth/tokens.js';
+import type { Presence } from '../../workshops/Presence.js';
+import type { Workshops } from '../../workshops/Workshops.js';
+import { TokenBucket } from '../TokenBucket.js';
+
+type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type Ack<T> = (result: Result<T>) => void;
+
+export const rooms = {
+  workshop: (w: string) => `w:${w}`,
+  audience: (w: string, a: Audience) => `w:${w}:a:${a}`,
+  participant: (w: string, p: string) => `w:${w}:p:${p}`,
+};
+
+export interface ControlPlaneDeps {
+  workshops: Workshops;
+  presence: Presence;
+  tokens: TokenSigner;
+  log: Logger;
+  /** Largest message Socket.IO accepts at all; larger ones close the connection. */
+  maxHttpBufferSize: number;
+}
+
+/** Error attached to a refused handshake; the client reads `err.data.code`. */
+class HandshakeError extends Error {
+  constructor(
+    message: string,
+    readonly data: { code: WireError['code'] },
+  ) {
+    super(message);
+  }
+}
+
+export class ControlPlane {
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+  constructor(
+    httpServer: HttpServer,
+    private readonly deps: ControlPlaneDeps,
+  ) {
+    this.io = new Server(httpServer, {
+      path: '/socket.io',
+      serveClient: false,
+      destroyUpgrade: false,
+      maxHttpBufferSize: deps.maxHttpBufferSize,
+      connectionStateRecovery: undefined,
+      cors: undefined,
+    });
+    this.io.use((socket, next) => {
+      this.authenticate(socket).then(
+        () => next(),
+        (error: unknown) => next(error instanceof HandshakeError ? error : new HandshakeError('Could not connect.', { code: ErrorCode.internal })),
+      );
+    });
+    this.io.on('connection', (socket) => this.onConnection(socket));
+    deps.workshops.onEvents((runtime, events) => this.push(runtime.id, events));
+  }
+
+  /** Pushes presence changes of a workshop to everyone in it. */
+  pushPresence(workshopId: string, online: string[], offline: string[]): void {
+    this.io.to(rooms.workshop(workshopId)).emit(SocketEvent.presence, { online, offline });
+  }
+
+  async close(): Promise<void> {
+    await this.io.close();
+  }
+
+  private async authenticate(socket: PlenarySocket): Promise<void> {
+    let claims;
+    try {
+      claims = await this.deps.tokens.verify((socket.handshake.auth as { token?: unknown } | undefined)?.token);
+    } catch (error) {
+      const reason = error instanceof InvalidTokenError ? error.message : 'invalid token';
+      throw new HandshakeError(`Your session is not valid (${reason}). Join again.`, { code: ErrorCode.unauthorized });
+    }
+    const runtime = await this.deps.workshops.get(claims.wid);
+    const participant = runtime?.state.participants[claims.sub];
+    if (!runtime || !participant) {
+      throw new HandshakeError('Your session is not valid for this workshop. Join again.', { code: ErrorCode.unauthorized });
+    }
+    if (participant.removed) {
+      throw new HandshakeError('You were removed from this workshop.', { code: ErrorCode.forbidden });
+    }
+    socket.data.workshopId = claims.wid;
+    socket.data.participantId = claims.sub;
+    socket.data.role = participant.role;
+  }
+
+  private onConnection(socket: PlenarySocket): void {
+    const { workshopId, participantId, role } = socket.data;
+    const { presence, log } = this.deps;
+    const bucket = new TokenBucket(Limits.commandsPerSecond, Limits.commandBurst);
+    void socket.join([rooms.workshop(workshopId), rooms.audience(workshopId, audienceOf(role)), rooms.participant(workshopId, participantId)]);
+    presence.connect(workshopId, participantId);
+    socket.on('disconnect', () => presence.disconnect(workshopId, participantId));
+
+    socket.on(SocketEvent.sync, (request: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      void this.sync(socket, request).then(ack as Ack<SyncReply>, (error: unknown) => {
+        log.error({ err: error }, 'sync failed');
+        (ack as Ack<SyncReply>)(fail(ErrorCode.internal, 'Could not load the workshop; try again.'));
+      });
+    });
+
+    for (const name of socketCommandNames) {
+      socket.on(name, (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') {
+          log.debug({ command: name }, 'command without ack ignored');
+          return;
+        }
+        if (!bucket.take()) {
+          (ack as Ack<CommandAck>)(fail(ErrorCode.rateLimited, 'Too many actions at once; slow down.'));
+          return;
+        }
+        void this.handleCommand(socket, name, payload).then(ack as Ack<CommandAck>, (error: unknown) => {
+          log.error({ err: error, command: name }, 'command failed');
+          (ack as Ack<CommandAck>)(fail(ErrorCode.internal, 'The server could not do this; nothing was changed.'));
+        });
+      });
+    }
+  }
+
+  private async handleCommand(socket: PlenarySocket, name: SocketCommandName, payload: unknown): Promise<Result<CommandAck>> {
+    const size = Buffer.byteLength(JSON.stringify(payload ?? null) ?? '');
+    if (size > Limits.commandBytes) {
+      return fail(ErrorCode.tooLarge, `This request is too large (${size} bytes; at most ${Limits.commandBytes}).`);
+    }
+    const schema = SocketCommands[name] as z.ZodType;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      return fail(
+        ErrorCode.invalid,
+        'Some of what was sent is not valid.',
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+    }
+    const { workshopId, participantId } = socket.data;
+    const runtime = await this.deps.workshops.get(workshopId);
+    const actor = runtime && currentActor(runtime.state, participantId);
+    if (!runtime || !actor) {
+      socket.disconnect(true);
+      return fail(ErrorCode.unauthorized, 'Your session is no longer valid.');
+    }
+    const result = await runtime.dispatch({ type: name, payload: parsed.data } as Command, actor);
+    if (!result.ok) return { ok: false, error: result.refusal };
+    return ok({ seq: result.seq });
+  }
+
+  private async sync(socket: PlenarySocket, request: unknown): Promise<Result<SyncReply>> {
+    const parsed = SyncRequest.safeParse(request);
+    if (!parsed.success) return fail(ErrorCode.invalid, 'A sync request names the last sequence number seen, or null.');
+    const { workshopId, participantId } = socket.data;
+    const runtime = await this.deps.workshops.get(workshopId);
+    const me = runtime?.state.participants[participantId];
+    if (!runtime || !me || me.removed) return fail(ErrorCode.unauthorized, 'Your session is no longer valid.');
+    const audience = audienceOf(me.role);
+    const online = this.deps.presence.online(workshopId);
+    const since = parsed.data.since;
+    const events = since === null ? null : await runtime.eventsSince(since);
+    if (events) {
+      return ok({ mode: 'events', events: events.map((e) => projectEvent(e, audience)), seq: runtime.state.seq, online, you: participantId });
+    }
+    return ok({ mode: 'snapshot', state: projectState(runtime.state, audience), online, you: participantId });
+  }
+
+  private push(workshopId: string, events: DomainEvent[]): void {
+    for (const audience of ['facilitators', 'public'] as const) {
+      this.io.to(rooms.audience(workshopId, audience)).emit(SocketEvent.events, {
+        events: events.map((e) => projectEvent(e, audience)),
+      });
+    }
+    for (const e of events) {
+      if (e.type !== 'participant.removed') continue;
+      const room = rooms.participant(workshopId, e.participantId);
+      this.io.to(room).emit(SocketEvent.sessionEnded, { reason: 'removed' });
+      // Give the push a moment to leave before the sockets close.
+      setTimeout(() => this.io.in(room).disconnectSockets(true), 100);
+    }
+  }
+}

@@ -1,0 +1,384 @@
+/**
+ * One collaborative document on this node, and the connections editing it.
+ *
+ * Message flow (y-websocket protocol, see shared/src/protocol/closeCodes.ts):
+ *   client → step1(sv)        server → step2(what the client lacks)
+ *   server → step1(sv)        client → step2(what the server lacks)
+ *   client → update            server: check write access and size, apply,
+ *                               store (grouped per tick), then fan out to the
+ *                               other connections and the bus, then tell the
+ *                               sender its edits are saved (`savedStateVector`)
+ *   awareness                  merged and sent to everyone in batches
+ *
+ * A read-only connection's updates are not applied; it is told once with the
+ * standard "permission denied" auth message.
+ */
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as authProtocol from 'y-protocols/auth';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import { CloseCode, YMessage, type DocRef } from '@plenary/shared';
+import type { Store } from '../../store/Store.js';
+import { BusChannel, type Bus } from '../../bus/Bus.js';
+import { TokenBucket } from '../TokenBucket.js';
+
+export interface DocConnection {
+  ws: WebSocket;
+  participantId: string;
+  canWrite: boolean;
+  wantsSaved: boolean;
+  /** Awareness client ids this connection controls; removed when it closes. */
+  awarenessIds: Set<number>;
+  deniedSent: boolean;
+  /** Sent an update (or its half of the handshake) and waits to hear it is stored. */
+  awaitingSaved: boolean;
+  rate: TokenBucket;
+  backlog: Uint8Array[] | null;
+}
+
+export interface DocRoomDeps {
+  store: Store;
+  bus: Bus;
+  nodeId: string;
+  log: Logger;
+  compactEvery: number;
+  awarenessFlushMs: number;
+  maxUpdateBytes: number;
+  maxDocBytes: number;
+}
+
+/** Transaction origins that are not connections. */
+const fromStore = Symbol('store');
+const fromBus = Symbol('bus');
+
+interface PendingUpdate {
+  update: Uint8Array;
+  origin: DocConnection | null;
+}
+
+export class DocRoom {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Map<WebSocket, DocConnection>();
+  readonly loaded: Promise<void>;
+  private isLoaded = false;
+  private pending: PendingUpdate[] = [];
+  private flushing: Promise<void> | null = null;
+  private lastStoredId = 0;
+  private sinceCompaction = 0;
+  /** Bytes of the stored form (snapshot + updates); bounds the document. */
+  private approxBytes = 0;
+  private awarenessChanged = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  private unsubscribeBus: (() => Promise<void>) | null = null;
+  private failed = false;
+
+  constructor(
+    readonly name: string,
+    readonly ref: DocRef,
+    private readonly deps: DocRoomDeps,
+    private readonly onFailed: (room: DocRoom) => void,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+      this.onAwarenessUpdate(change, origin),
+    );
+    this.loaded = this.load();
+  }
+
+  private async load(): Promise<void> {
+    const stored = await this.deps.store.loadDoc(this.name);
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(this.doc, u);
+    }, fromStore);
+    this.lastStoredId = stored.lastUpdateId;
+    this.sinceCompaction = stored.updates.length;
+    this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
+    this.unsubscribeBus = await this.deps.bus.subscribe(BusChannel.doc(this.name), (payload) => this.onBusMessage(payload));
+    this.isLoaded = true;
+    for (const conn of this.conns.values()) this.drainBacklog(conn);
+  }
+
+  /** Adds a connection; messages that arrived before it was added come in `early`. */
+  add(conn: DocConnection, early: Uint8Array[]): void {
+    this.conns.set(conn.ws, conn);
+    conn.backlog = [...early];
+    conn.ws.on('message', (data: Buffer) => {
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (conn.backlog) conn.backlog.push(bytes);
+      else this.handle(conn, bytes);
+    });
+    conn.ws.on('close', () => this.remove(conn));
+    if (this.isLoaded) this.drainBacklog(conn);
+  }
+
+  private drainBacklog(conn: DocConnection): void {
+    const backlog = conn.backlog ?? [];
+    conn.backlog = null;
+    // The server's half of the handshake: our state vector, and everyone's awareness.
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, YMessage.sync);
+    syncProtocol.writeSyncStep1(step1, this.doc);
+    this.send(conn, encoding.toUint8Array(step1));
+    const states = this.awareness.getStates();
+    if (states.size > 0) this.send(conn, this.awarenessMessage([...states.keys()]));
+    if (!conn.canWrite) this.sendDenied(conn);
+    for (const message of backlog) this.handle(conn, message);
+  }
+
+  /** Closes a connection with a code and reason; its awareness disappears. */
+  close(conn: DocConnection, code: number, reason: string): void {
+    if (conn.ws.readyState === conn.ws.OPEN || conn.ws.readyState === conn.ws.CONNECTING) conn.ws.close(code, reason);
+    this.remove(conn);
+  }
+
+  /** Updates a connection's write access, as the workshop's state changed. */
+  setWritable(conn: DocConnection, canWrite: boolean): void {
+    if (conn.canWrite === canWrite) return;
+    conn.canWrite = canWrite;
+    conn.deniedSent = false;
+    if (!canWrite) this.sendDenied(conn);
+  }
+
+  get size(): number {
+    return this.conns.size;
+  }
+
+  private remove(conn: DocConnection): void {
+    if (!this.conns.delete(conn.ws)) return;
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    }
+  }
+
+  private handle(conn: DocConnection, message: Uint8Array): void {
+    if (this.failed) return;
+    if (!conn.rate.take()) return this.close(conn, CloseCode.rateLimited, 'Too many messages; slow down.');
+    if (message.length > this.deps.maxUpdateBytes + 16) {
+      return this.close(conn, CloseCode.tooLarge, `Message too large (at most ${this.deps.maxUpdateBytes} bytes).`);
+    }
+    try {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case YMessage.sync:
+          return this.handleSync(conn, decoder);
+        case YMessage.awareness:
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+          return;
+        case YMessage.queryAwareness:
+          this.send(conn, this.awarenessMessage([...this.awareness.getStates().keys()]));
+          return;
+        case YMessage.auth:
+          return;
+        default:
+          return this.close(conn, CloseCode.badRequest, 'Unknown message type.');
+      }
+    } catch (error) {
+      this.deps.log.warn({ err: error, doc: this.name }, 'malformed Yjs message');
+      this.close(conn, CloseCode.badRequest, 'Malformed message.');
+    }
+  }
+
+  private handleSync(conn: DocConnection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, YMessage.sync);
+      syncProtocol.readSyncStep1(decoder, reply, this.doc);
+      this.send(conn, encoding.toUint8Array(reply));
+      return;
+    }
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+      return this.close(conn, CloseCode.badRequest, 'Unknown sync message.');
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    if (conn.wantsSaved && conn.canWrite) conn.awaitingSaved = true;
+    if (update.length > 2 && !conn.canWrite) return this.sendDenied(conn);
+    if (update.length > this.deps.maxUpdateBytes) {
+      return this.close(conn, CloseCode.tooLarge, `Update too large (at most ${this.deps.maxUpdateBytes} bytes).`);
+    }
+    if (this.approxBytes + update.length > this.deps.maxDocBytes) {
+      return this.close(conn, CloseCode.tooLarge, 'This document is full; it cannot take more content.');
+    }
+    // An update with nothing new for us changes nothing and emits no event.
+    if (update.length > 2) Y.applyUpdate(this.doc, update, conn);
+    if (!this.flushing && this.pending.length === 0) this.sendSaved(Y.encodeStateVector(this.doc));
+  }
+
+  /** Tells the connections waiting for it which state is durable now. */
+  private sendSaved(durableVector: Uint8Array): void {
+    let message: Uint8Array | null = null;
+    for (const conn of this.conns.values()) {
+      if (!conn.awaitingSaved) continue;
+      this.send(conn, (message ??= savedMessage(durableVector)));
+      conn.awaitingSaved = this.pending.some((p) => p.origin === conn);
+    }
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === fromStore) return;
+    if (origin === fromBus) {
+      // Stored by the node that received it; only ours to fan out.
+      const message = updateMessage(update);
+      for (const conn of this.conns.values()) this.send(conn, message);
+      return;
+    }
+    this.pending.push({ update, origin: isConnection(origin) ? origin : null });
+    this.approxBytes += update.length;
+    if (!this.flushing) this.flushing = this.flushLoop();
+  }
+
+  /** Stores pending updates, then fans them out; repeats while more arrive. */
+  private async flushLoop(): Promise<void> {
+    // Let the rest of this tick's updates join the batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.pending.length > 0 && !this.failed) {
+      const batch = this.pending;
+      this.pending = [];
+      // Everything applied so far is in this batch or already stored, so this
+      // state vector is exactly what is durable once the batch commits.
+      const durableVector = Y.encodeStateVector(this.doc);
+      let ids: number[];
+      try {
+        ids = await Promise.all(batch.map((p) => this.deps.store.appendDocUpdate(this.name, p.update)));
+      } catch (error) {
+        this.deps.log.error({ err: error, doc: this.name }, 'could not store document update');
+        this.fail();
+        break;
+      }
+      this.lastStoredId = Math.max(this.lastStoredId, ...ids);
+      this.sinceCompaction += batch.length;
+      for (const p of batch) {
+        const message = updateMessage(p.update);
+        for (const conn of this.conns.values()) if (conn !== p.origin) this.send(conn, message);
+        this.deps.bus.publish(BusChannel.doc(this.name), busMessage(this.deps.nodeId, p.update)).catch((err: unknown) => {
+          this.deps.log.warn({ err, doc: this.name }, 'could not publish document update');
+        });
+      }
+      this.sendSaved(durableVector);
+      if (this.sinceCompaction >= this.deps.compactEvery) await this.compact();
+    }
+    this.flushing = null;
+  }
+
+  /** Replaces the stored update log with one snapshot. */
+  async compact(): Promise<void> {
+    if (this.sinceCompaction === 0 || this.failed) return;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const through = this.lastStoredId;
+    try {
+      await this.deps.store.compactDoc(this.name, snapshot, through);
+      this.sinceCompaction = 0;
+      this.approxBytes = snapshot.length + this.pending.reduce((n, p) => n + p.update.length, 0);
+    } catch (error) {
+      this.deps.log.warn({ err: error, doc: this.name }, 'compaction failed; the update log stays');
+    }
+  }
+
+  /** Waits until every update received so far is stored. */
+  async settled(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private fail(): void {
+    // What we hold in memory may now differ from the store: drop it, and let
+    // every client reconnect and sync again (they still have their edits).
+    this.failed = true;
+    for (const conn of [...this.conns.values()]) this.close(conn, CloseCode.retryLater, 'The server could not save; reconnecting.');
+    this.onFailed(this);
+  }
+
+  private onBusMessage(payload: Uint8Array): void {
+    const decoder = decoding.createDecoder(payload);
+    const node = decoding.readVarString(decoder);
+    if (node === this.deps.nodeId) return;
+    Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), fromBus);
+  }
+
+  private onAwarenessUpdate(change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (isConnection(origin)) {
+      for (const id of [...change.added, ...change.updated]) origin.awarenessIds.add(id);
+      for (const id of change.removed) origin.awarenessIds.delete(id);
+    }
+    for (const id of changed) this.awarenessChanged.add(id);
+    if (!this.awarenessTimer) {
+      this.awarenessTimer = setTimeout(() => this.flushAwareness(), this.deps.awarenessFlushMs);
+    }
+  }
+
+  /** Sends all awareness changes since the last flush as one message, encoded once. */
+  private flushAwareness(): void {
+    this.awarenessTimer = null;
+    const ids = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    if (ids.length === 0) return;
+    const message = this.awarenessMessage(ids);
+    for (const conn of this.conns.values()) this.send(conn, message);
+  }
+
+  private awarenessMessage(ids: number[]): Uint8Array {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, YMessage.awareness);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+    return encoding.toUint8Array(e);
+  }
+
+  private sendDenied(conn: DocConnection): void {
+    if (conn.deniedSent) return;
+    conn.deniedSent = true;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, YMessage.auth);
+    authProtocol.writePermissionDenied(e, 'read-only: your edits to this document are not saved');
+    this.send(conn, encoding.toUint8Array(e));
+  }
+
+  private send(conn: DocConnection, message: Uint8Array): void {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    conn.ws.send(message, (err) => {
+      if (err) this.remove(conn);
+    });
+  }
+
+  /** Stops: stores what is pending, compacts, and releases the document. */
+  async destroy(): Promise<void> {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    await this.settled();
+    await this.compact();
+    await this.unsubscribeBus?.();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function isConnection(origin: unknown): origin is DocConnection {
+  return typeof origin === 'object' && origin !== null && 'ws' in origin && 'awarenessIds' in origin;
+}
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, YMessage.sync);
+  syncProtocol.writeUpdate(e, update);
+  return encoding.toUint8Array(e);
+}
+
+function savedMessage(stateVector: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, YMessage.savedStateVector);
+  encoding.writeVarUint8Array(e, stateVector);
+  return encoding.toUint8Array(e);
+}
+
+function busMessage(nodeId: string, update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, nodeId);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}

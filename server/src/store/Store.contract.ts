@@ -1,0 +1,130 @@
+/**
+ * The contract every Store implementation passes. Each implementation's test
+ * calls `describeStoreContract` with a way to open a fresh store and to open
+ * the same store again (to prove durability across restarts).
+ */
+import { describe, expect, it } from 'vitest';
+import { applyEvent, defaultSettings, demoDefinition, type DomainEvent, type WorkshopState } from '@plenary/shared';
+import { DuplicateWorkshopError, StaleSequenceError, type Store, type WorkshopRecord } from './Store.js';
+
+export interface StoreHarness {
+  /** Opens a new, empty store. */
+  fresh(): Promise<Store>;
+  /** Opens the same storage the last `fresh()` store used (after it was closed). */
+  reopen(): Promise<Store>;
+}
+
+let counter = 0;
+const record = (over: Partial<WorkshopRecord> = {}): WorkshopRecord => {
+  counter++;
+  return { id: `w${counter}`, joinCode: `CODE${counter}`.slice(0, 12), facilitatorKeyHash: 'h', createdAt: counter, ...over };
+};
+const created = (id: string): DomainEvent => ({
+  type: 'workshop.created',
+  workshopId: id,
+  joinCode: 'X',
+  definition: demoDefinition,
+  settings: defaultSettings,
+  seq: 1,
+  at: 1,
+});
+const current = (seq: number, itemId: string | null = null): DomainEvent => ({ type: 'agenda.currentSet', itemId, seq, at: seq });
+
+export function describeStoreContract(name: string, harness: StoreHarness): void {
+  describe(`${name} (Store contract)`, () => {
+    it('creates workshops and finds them by id and join code', async () => {
+      const s = await harness.fresh();
+      const r = record();
+      await s.createWorkshop(r, [created(r.id)]);
+      expect(await s.getWorkshop(r.id)).toEqual(r);
+      expect(await s.findWorkshopByJoinCode(r.joinCode)).toEqual(r);
+      expect(await s.findWorkshopByJoinCode('NOPE')).toBeNull();
+      expect((await s.listWorkshops()).map((w) => w.id)).toContain(r.id);
+      expect(await s.readEvents(r.id, 0)).toEqual([created(r.id)]);
+      await s.close();
+    });
+
+    it('refuses a duplicate id or join code and writes nothing', async () => {
+      const s = await harness.fresh();
+      const r = record();
+      await s.createWorkshop(r, [created(r.id)]);
+      await expect(s.createWorkshop({ ...record(), id: r.id }, [])).rejects.toBeInstanceOf(DuplicateWorkshopError);
+      const other = record({ joinCode: r.joinCode });
+      await expect(s.createWorkshop(other, [created(other.id)])).rejects.toBeInstanceOf(DuplicateWorkshopError);
+      expect(await s.getWorkshop(other.id)).toBeNull();
+      await s.close();
+    });
+
+    it('appends events only at the expected sequence number', async () => {
+      const s = await harness.fresh();
+      const r = record();
+      await s.createWorkshop(r, [created(r.id)]);
+      await s.appendEvents(r.id, 1, [current(2), current(3)]);
+      await expect(s.appendEvents(r.id, 1, [current(2, 'x')])).rejects.toBeInstanceOf(StaleSequenceError);
+      const events = await s.readEvents(r.id, 0);
+      expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(events[1]).toEqual(current(2));
+      expect((await s.readEvents(r.id, 1, 1)).map((e) => e.seq)).toEqual([2]);
+      await s.close();
+    });
+
+    it('accepts exactly one of two concurrent appends at the same sequence number', async () => {
+      const s = await harness.fresh();
+      const r = record();
+      await s.createWorkshop(r, [created(r.id)]);
+      const results = await Promise.allSettled([
+        s.appendEvents(r.id, 1, [current(2, 'a')]),
+        s.appendEvents(r.id, 1, [current(2, 'b')]),
+      ]);
+      expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.find((x) => x.status === 'rejected') as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(StaleSequenceError);
+      expect(await s.readEvents(r.id, 1)).toHaveLength(1);
+      await s.close();
+    });
+
+    it('keeps the newest state snapshot', async () => {
+      const s = await harness.fresh();
+      const r = record();
+      await s.createWorkshop(r, [created(r.id)]);
+      const s1 = applyEvent(null, created(r.id));
+      const s3: WorkshopState = { ...s1, seq: 3 };
+      await s.saveStateSnapshot(s3);
+      await s.saveStateSnapshot(s1);
+      expect((await s.loadStateSnapshot(r.id))?.seq).toBe(3);
+      expect(await s.loadStateSnapshot('nope')).toBeNull();
+      await s.close();
+    });
+
+    it('stores document updates in order and compacts them into a snapshot', async () => {
+      const s = await harness.fresh();
+      const doc = `w/x${counter++}/notes`;
+      expect(await s.loadDoc(doc)).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 });
+      const ids = await Promise.all([1, 2, 3].map((n) => s.appendDocUpdate(doc, new Uint8Array([n]))));
+      expect(ids[0]! < ids[1]! && ids[1]! < ids[2]!).toBe(true);
+      let loaded = await s.loadDoc(doc);
+      expect(loaded.updates.map((u) => [...u])).toEqual([[1], [2], [3]]);
+      expect(loaded.lastUpdateId).toBe(ids[2]);
+      await s.compactDoc(doc, new Uint8Array([9, 9]), ids[1]!);
+      loaded = await s.loadDoc(doc);
+      expect([...loaded.snapshot!]).toEqual([9, 9]);
+      expect(loaded.updates.map((u) => [...u])).toEqual([[3]]);
+      await s.close();
+    });
+
+    it('keeps everything across a close and reopen', async () => {
+      const s = await harness.fresh();
+      const r = record();
+      const doc = `w/${r.id}/notes`;
+      await s.createWorkshop(r, [created(r.id)]);
+      await s.appendEvents(r.id, 1, [current(2)]);
+      await s.appendDocUpdate(doc, new Uint8Array([7]));
+      await s.close();
+      const again = await harness.reopen();
+      expect(await again.getWorkshop(r.id)).toEqual(r);
+      expect((await again.readEvents(r.id, 0)).map((e) => e.seq)).toEqual([1, 2]);
+      expect((await again.loadDoc(doc)).updates.map((u) => [...u])).toEqual([[7]]);
+      await again.close();
+    });
+  });
+}

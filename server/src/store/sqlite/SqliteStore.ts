@@ -1,0 +1,231 @@
+/**
+ * The default store: one SQLite file (better-sqlite3, WAL, synchronous=FULL).
+ *
+ * Writes are grouped: every write that arrives in one event-loop tick is
+ * committed in one transaction on the next (`setImmediate`), and each write's
+ * promise resolves after that commit. One fsync then serves a whole burst of
+ * edits and commands. Each write runs in its own savepoint, so one refused
+ * append (a stale sequence) does not undo the others.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DomainEvent, WorkshopState } from '@plenary/shared';
+import {
+  DuplicateWorkshopError,
+  StaleSequenceError,
+  type Store,
+  type StoredDoc,
+  type WorkshopRecord,
+} from '../Store.js';
+import { sqliteMigrations } from './migrations.js';
+
+interface PendingWrite {
+  run: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+interface WorkshopRow {
+  id: string;
+  join_code: string;
+  facilitator_key_hash: string;
+  created_at: number;
+}
+
+const toRecord = (r: WorkshopRow): WorkshopRecord => ({
+  id: r.id,
+  joinCode: r.join_code,
+  facilitatorKeyHash: r.facilitator_key_hash,
+  createdAt: r.created_at,
+});
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private pending: PendingWrite[] = [];
+  private flushScheduled = false;
+  private closed = false;
+
+  /** Opens (creating if needed) the database file and migrates it. `:memory:` works for tests. */
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  /** The schema version after migration. */
+  schemaVersion(): number {
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    return row.v ?? 0;
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    const current = this.schemaVersion();
+    for (const m of sqliteMigrations) {
+      if (m.version <= current) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, Date.now());
+      })();
+    }
+  }
+
+  private write<T>(run: () => T): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('store is closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ run, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const results: { ok: boolean; value: unknown }[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const w of batch) {
+          try {
+            results.push({ ok: true, value: this.db.transaction(w.run)() });
+          } catch (error) {
+            results.push({ ok: false, value: error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+      return;
+    }
+    batch.forEach((w, i) => {
+      const r = results[i]!;
+      if (r.ok) w.resolve(r.value);
+      else w.reject(r.value);
+    });
+  }
+
+  createWorkshop(record: WorkshopRecord, events: DomainEvent[]): Promise<void> {
+    return this.write(() => {
+      const clash = this.db
+        .prepare('SELECT id, join_code FROM workshops WHERE id = ? OR join_code = ?')
+        .get(record.id, record.joinCode) as { id: string } | undefined;
+      if (clash) throw new DuplicateWorkshopError(clash.id === record.id ? 'id' : 'joinCode');
+      this.db
+        .prepare('INSERT INTO workshops (id, join_code, facilitator_key_hash, created_at) VALUES (?, ?, ?, ?)')
+        .run(record.id, record.joinCode, record.facilitatorKeyHash, record.createdAt);
+      this.insertEvents(record.id, events);
+    });
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRecord | null> {
+    const row = this.db.prepare('SELECT * FROM workshops WHERE id = ?').get(id) as WorkshopRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  async findWorkshopByJoinCode(joinCode: string): Promise<WorkshopRecord | null> {
+    const row = this.db.prepare('SELECT * FROM workshops WHERE join_code = ?').get(joinCode) as WorkshopRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  async listWorkshops(): Promise<WorkshopRecord[]> {
+    return (this.db.prepare('SELECT * FROM workshops ORDER BY created_at, id').all() as WorkshopRow[]).map(toRecord);
+  }
+
+  setFacilitatorKeyHash(workshopId: string, hash: string): Promise<void> {
+    return this.write(() => {
+      this.db.prepare('UPDATE workshops SET facilitator_key_hash = ? WHERE id = ?').run(hash, workshopId);
+    });
+  }
+
+  appendEvents(workshopId: string, expectedSeq: number, events: DomainEvent[]): Promise<void> {
+    return this.write(() => {
+      const row = this.db.prepare('SELECT MAX(seq) AS s FROM events WHERE workshop_id = ?').get(workshopId) as { s: number | null };
+      const actual = row.s ?? 0;
+      if (actual !== expectedSeq) throw new StaleSequenceError(workshopId, expectedSeq, actual);
+      this.insertEvents(workshopId, events);
+    });
+  }
+
+  private insertEvents(workshopId: string, events: DomainEvent[]): void {
+    const insert = this.db.prepare('INSERT INTO events (workshop_id, seq, type, at, body) VALUES (?, ?, ?, ?, ?)');
+    for (const e of events) insert.run(workshopId, e.seq, e.type, e.at, JSON.stringify(e));
+  }
+
+  async readEvents(workshopId: string, afterSeq: number, limit = 1_000_000): Promise<DomainEvent[]> {
+    const rows = this.db
+      .prepare('SELECT body FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(workshopId, afterSeq, limit) as { body: string }[];
+    return rows.map((r) => JSON.parse(r.body) as DomainEvent);
+  }
+
+  saveStateSnapshot(state: WorkshopState): Promise<void> {
+    return this.write(() => {
+      this.db
+        .prepare(
+          `INSERT INTO state_snapshots (workshop_id, seq, state) VALUES (?, ?, ?)
+           ON CONFLICT (workshop_id) DO UPDATE SET seq = excluded.seq, state = excluded.state
+           WHERE excluded.seq > state_snapshots.seq`,
+        )
+        .run(state.id, state.seq, JSON.stringify(state));
+    });
+  }
+
+  async loadStateSnapshot(workshopId: string): Promise<WorkshopState | null> {
+    const row = this.db.prepare('SELECT state FROM state_snapshots WHERE workshop_id = ?').get(workshopId) as
+      | { state: string }
+      | undefined;
+    return row ? (JSON.parse(row.state) as WorkshopState) : null;
+  }
+
+  appendDocUpdate(docName: string, update: Uint8Array): Promise<number> {
+    return this.write(() => {
+      const r = this.db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)').run(docName, Buffer.from(update));
+      return Number(r.lastInsertRowid);
+    });
+  }
+
+  async loadDoc(docName: string): Promise<StoredDoc> {
+    const snap = this.db.prepare('SELECT data, through_id FROM doc_snapshots WHERE doc = ?').get(docName) as
+      | { data: Buffer; through_id: number }
+      | undefined;
+    const after = snap?.through_id ?? 0;
+    const rows = this.db
+      .prepare('SELECT id, data FROM doc_updates WHERE doc = ? AND id > ? ORDER BY id')
+      .all(docName, after) as { id: number; data: Buffer }[];
+    return {
+      snapshot: snap ? new Uint8Array(snap.data) : null,
+      updates: rows.map((r) => new Uint8Array(r.data)),
+      lastUpdateId: rows.length > 0 ? rows[rows.length - 1]!.id : after,
+    };
+  }
+
+  compactDoc(docName: string, snapshot: Uint8Array, throughId: number): Promise<void> {
+    return this.write(() => {
+      this.db
+        .prepare(
+          `INSERT INTO doc_snapshots (doc, data, through_id, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (doc) DO UPDATE SET data = excluded.data, through_id = excluded.through_id, updated_at = excluded.updated_at
+           WHERE excluded.through_id >= doc_snapshots.through_id`,
+        )
+        .run(docName, Buffer.from(snapshot), throughId, Date.now());
+      this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?').run(docName, throughId);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // Let writes already accepted reach the disk before closing.
+    if (this.pending.length > 0) this.flush();
+    this.closed = true;
+    this.db.close();
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvents, defaultSettings, demoDefinition, type DomainEvent } from '@plenary/shared';
+import { SqliteStore } from '../store/sqlite/SqliteStore.js';
+import { WorkshopRuntime } from './WorkshopRuntime.js';
+
+async function twoNodes() {
+  const store = new SqliteStore(':memory:');
+  const created: DomainEvent = { type: 'workshop.created', workshopId: 'w', joinCode: 'ABCDEF', definition: demoDefinition, settings: defaultSettings, seq: 1, at: 0 };
+  await store.createWorkshop({ id: 'w', joinCode: 'ABCDEF', facilitatorKeyHash: 'h', createdAt: 0 }, [created]);
+  let ids = 0;
+  const deps = { store, now: () => 1, newId: () => `id${++ids}`, snapshotEvery: 1000, onError: (e: unknown) => { throw e; } };
+  const state = applyEvents(null, [created])!;
+  return { store, a: new WorkshopRuntime(state, deps), b: new WorkshopRuntime(state, deps) };
+}
+
+const join = (name: string) => ({
+  type: 'participant:join' as const,
+  payload: { name, role: 'participant' as const, language: 'en' as const, affiliation: { kind: 'none' as const } },
+});
+
+describe('WorkshopRuntime', () => {
+  it('serializes commands: concurrent joins get consecutive sequence numbers', async () => {
+    const { a, store } = await twoNodes();
+    const results = await Promise.all(['A', 'B', 'C'].map((n) => a.dispatch(join(n), null)));
+    expect(results.map((r) => r.ok && r.seq)).toEqual([2, 3, 4]);
+    expect((await store.readEvents('w', 0)).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('decides again on fresh state when another node appended first, so conflicting commands cannot both pass', async () => {
+    const { a, b, store } = await twoNodes();
+    const f = await a.dispatch({ type: 'facilitator:enter', payload: { name: 'F', language: 'en' } }, null);
+    if (!f.ok || f.events[0]?.type !== 'participant.joined') throw new Error('no facilitator');
+    const fid = f.events[0].participant.id;
+    // Node A closes joining; node B has not heard of it yet (not even of the facilitator).
+    const closed = await a.dispatch({ type: 'workshop:updateSettings', payload: { settings: { joinOpen: false } } }, { participantId: fid, role: 'facilitator' });
+    expect(closed.ok).toBe(true);
+    expect(b.state.settings.joinOpen).toBe(true);
+    const late = await b.dispatch(join('Late'), null);
+    expect(late).toMatchObject({ ok: false, refusal: { message: 'This workshop is not accepting new participants.' } });
+    expect(b.state.seq).toBe(a.state.seq);
+    expect((await store.readEvents('w', 0)).some((e) => e.type === 'participant.joined' && e.participant.name === 'Late')).toBe(false);
+  });
+
+  it('keeps recent events for reconnecting clients, and falls back to the store', async () => {
+    const { a, b } = await twoNodes();
+    for (const n of ['A', 'B', 'C']) await a.dispatch(join(n), null);
+    expect((await a.eventsSince(2))?.map((e) => e.seq)).toEqual([3, 4]);
+    await b.ingest(await a.eventsSince(1).then((e) => e!.slice(2)));
+    expect(b.state.seq).toBe(4);
+    expect((await b.eventsSince(1))?.map((e) => e.seq)).toEqual([2, 3, 4]);
+    expect(await a.eventsSince(99)).toBeNull();
+  });
+});

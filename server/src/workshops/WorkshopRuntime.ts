@@ -1,0 +1,162 @@
+/**
+ * One workshop's control plane on this node: its current state and the
+ * serialized path every command takes:
+ *
+ *   decide(state, command) → append to the log (durable) → apply → notify
+ *
+ * Commands of one workshop run one at a time, so `decide` always sees the
+ * state its events will follow. If another node appended first, the append
+ * fails as stale; the runtime reads what it missed and decides again.
+ */
+import {
+  applyEvent,
+  decide,
+  ErrorCode,
+  Limits,
+  type Actor,
+  type Command,
+  type DomainEvent,
+  type Refusal,
+  type WorkshopState,
+} from '@plenary/shared';
+import { StaleSequenceError, type Store } from '../store/Store.js';
+
+export type DispatchResult = { ok: true; events: DomainEvent[]; seq: number } | { ok: false; refusal: Refusal };
+
+/** `local`: appended by this node; `remote`: appended by another node, learnt from the bus or the store. */
+export type EventsOrigin = 'local' | 'remote';
+
+export type EventsListener = (
+  events: DomainEvent[],
+  state: WorkshopState,
+  previous: WorkshopState,
+  origin: EventsOrigin,
+) => void;
+
+export interface RuntimeDeps {
+  store: Store;
+  now: () => number;
+  newId: () => string;
+  /** Save a state snapshot every this many events. */
+  snapshotEvery: number;
+  onError: (error: unknown) => void;
+}
+
+const maxAttempts = 5;
+
+export class WorkshopRuntime {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<EventsListener>();
+  private sinceSnapshot = 0;
+  /** The latest events, so reconnecting clients catch up without reading the store. */
+  private recent: DomainEvent[] = [];
+
+  constructor(
+    private current: WorkshopState,
+    private readonly deps: RuntimeDeps,
+  ) {}
+
+  get id(): string {
+    return this.current.id;
+  }
+
+  get state(): WorkshopState {
+    return this.current;
+  }
+
+  /**
+   * The events after `since`, in order, for a client catching up; null when
+   * that is more than `Limits.resyncMaxEvents` (send a snapshot instead).
+   */
+  async eventsSince(since: number): Promise<DomainEvent[] | null> {
+    const seq = this.current.seq;
+    if (since > seq || seq - since > Limits.resyncMaxEvents) return null;
+    if (since === seq) return [];
+    const first = this.recent[0];
+    if (first && first.seq <= since + 1) return this.recent.filter((e) => e.seq > since);
+    const events = await this.deps.store.readEvents(this.current.id, since, seq - since);
+    return events.length === seq - since ? events : null;
+  }
+
+  /** Listens to every batch of events applied, in order. Returns an unsubscribe function. */
+  onEvents(listener: EventsListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Decides, stores and applies a command; resolves after its events are durable. */
+  dispatch(command: Command, actor: Actor | null): Promise<DispatchResult> {
+    const run = this.queue.then(() => this.dispatchNow(command, actor));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async dispatchNow(command: Command, actor: Actor | null): Promise<DispatchResult> {
+    for (let attempt = 1; ; attempt++) {
+      const decision = decide(this.current, command, { actor, now: this.deps.now(), newId: this.deps.newId });
+      if (!decision.ok) return decision;
+      if (decision.events.length === 0) return { ok: true, events: [], seq: this.current.seq };
+      const at = this.deps.now();
+      const events = decision.events.map((body, i) => ({ ...body, seq: this.current.seq + i + 1, at }) as DomainEvent);
+      try {
+        await this.deps.store.appendEvents(this.current.id, this.current.seq, events);
+      } catch (error) {
+        if (error instanceof StaleSequenceError && attempt < maxAttempts) {
+          await this.catchUpNow();
+          continue;
+        }
+        if (error instanceof StaleSequenceError) {
+          return { ok: false, refusal: { code: ErrorCode.conflict, message: 'The workshop changed at the same time; try again.' } };
+        }
+        throw error;
+      }
+      this.applyAndNotify(events, 'local');
+      return { ok: true, events, seq: this.current.seq };
+    }
+  }
+
+  /**
+   * Takes events another node appended (from the bus). Applies them if they
+   * follow on; reads the log from the store if there is a gap.
+   */
+  ingest(events: DomainEvent[]): Promise<void> {
+    const run = this.queue.then(async () => {
+      const fresh = events.filter((e) => e.seq > this.current.seq);
+      if (fresh.length === 0) return;
+      if (fresh[0]!.seq === this.current.seq + 1 && isContiguous(fresh)) this.applyAndNotify(fresh, 'remote');
+      else await this.catchUpNow();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async catchUpNow(): Promise<void> {
+    const missed = await this.deps.store.readEvents(this.current.id, this.current.seq);
+    if (missed.length > 0) this.applyAndNotify(missed, 'remote');
+  }
+
+  private applyAndNotify(events: DomainEvent[], origin: EventsOrigin): void {
+    const previous = this.current;
+    let next = previous;
+    for (const e of events) next = applyEvent(next, e);
+    this.current = next;
+    this.recent.push(...events);
+    if (this.recent.length > Limits.resyncMaxEvents) this.recent.splice(0, this.recent.length - Limits.resyncMaxEvents);
+    for (const listener of this.listeners) {
+      try {
+        listener(events, next, previous, origin);
+      } catch (error) {
+        this.deps.onError(error);
+      }
+    }
+    this.sinceSnapshot += events.length;
+    if (this.sinceSnapshot >= this.deps.snapshotEvery) {
+      this.sinceSnapshot = 0;
+      this.deps.store.saveStateSnapshot(next).catch(this.deps.onError);
+    }
+  }
+}
+
+function isContiguous(events: DomainEvent[]): boolean {
+  return events.every((e, i) => i === 0 || e.seq === events[i - 1]!.seq + 1);
+}

@@ -1,0 +1,160 @@
+/**
+ * The workshops this node serves: loads each from the store on first use
+ * (state snapshot + the events after it), keeps its runtime, creates new
+ * ones, and relays each workshop's events to and from the bus.
+ */
+import {
+  applyEvents,
+  defaultSettings,
+  makeJoinCode,
+  type DomainEvent,
+  type WorkshopDefinition,
+  type WorkshopSettings,
+  type WorkshopState,
+} from '@plenary/shared';
+import { BusChannel, decodeJson, encodeJson, type Bus } from '../bus/Bus.js';
+import { hashKey, keyMatches, newFacilitatorKey } from '../auth/secrets.js';
+import { DuplicateWorkshopError, type Store, type WorkshopRecord } from '../store/Store.js';
+import { newId, secureRandom } from './ids.js';
+import { WorkshopRuntime } from './WorkshopRuntime.js';
+
+export interface WorkshopsDeps {
+  store: Store;
+  bus: Bus;
+  nodeId: string;
+  now: () => number;
+  snapshotEvery: number;
+  onError: (error: unknown) => void;
+}
+
+export type WorkshopEventsListener = (
+  runtime: WorkshopRuntime,
+  events: DomainEvent[],
+  state: WorkshopState,
+  previous: WorkshopState,
+) => void;
+
+interface BusEvents {
+  node: string;
+  events: DomainEvent[];
+}
+
+export interface CreateWorkshopInput {
+  id?: string;
+  definition: WorkshopDefinition;
+  settings?: WorkshopSettings;
+  joinCode?: string;
+}
+
+export class Workshops {
+  private readonly loaded = new Map<string, Promise<WorkshopRuntime | null>>();
+  private readonly listeners = new Set<WorkshopEventsListener>();
+  private readonly unsubscribers: (() => Promise<void>)[] = [];
+
+  constructor(private readonly deps: WorkshopsDeps) {}
+
+  /** Listens to the events of every workshop this node serves. */
+  onEvents(listener: WorkshopEventsListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The runtime of a workshop, loading it on first use; null if there is no such workshop. */
+  get(id: string): Promise<WorkshopRuntime | null> {
+    let p = this.loaded.get(id);
+    if (!p) {
+      p = this.load(id);
+      this.loaded.set(id, p);
+      p.then((r) => r === null && this.loaded.delete(id)).catch(() => this.loaded.delete(id));
+    }
+    return p;
+  }
+
+  record(id: string): Promise<WorkshopRecord | null> {
+    return this.deps.store.getWorkshop(id);
+  }
+
+  async byJoinCode(code: string): Promise<WorkshopRuntime | null> {
+    const rec = await this.deps.store.findWorkshopByJoinCode(code);
+    return rec ? this.get(rec.id) : null;
+  }
+
+  list(): Promise<WorkshopRecord[]> {
+    return this.deps.store.listWorkshops();
+  }
+
+  /** Creates a workshop; returns its runtime and its facilitator key (shown once, stored hashed). */
+  async create(input: CreateWorkshopInput): Promise<{ runtime: WorkshopRuntime; facilitatorKey: string }> {
+    const facilitatorKey = newFacilitatorKey();
+    for (let attempt = 0; ; attempt++) {
+      const id = input.id ?? newId(10);
+      const joinCode = input.joinCode ?? makeJoinCode(secureRandom);
+      const at = this.deps.now();
+      const created: DomainEvent = {
+        type: 'workshop.created',
+        workshopId: id,
+        joinCode,
+        definition: input.definition,
+        settings: input.settings ?? defaultSettings,
+        seq: 1,
+        at,
+      };
+      try {
+        await this.deps.store.createWorkshop({ id, joinCode, facilitatorKeyHash: hashKey(facilitatorKey), createdAt: at }, [created]);
+      } catch (error) {
+        const retriable = error instanceof DuplicateWorkshopError && attempt < 5 && (error.field === 'joinCode' ? !input.joinCode : !input.id);
+        if (retriable) continue;
+        throw error;
+      }
+      const runtime = await this.get(id);
+      if (!runtime) throw new Error(`workshop ${id} vanished after creation`);
+      return { runtime, facilitatorKey };
+    }
+  }
+
+  async verifyFacilitatorKey(workshopId: string, key: string): Promise<boolean> {
+    const rec = await this.deps.store.getWorkshop(workshopId);
+    return !!rec && keyMatches(key, rec.facilitatorKeyHash);
+  }
+
+  /** Replaces a workshop's facilitator key (the old one stops working); returns the new one. */
+  async rotateFacilitatorKey(workshopId: string): Promise<string> {
+    const key = newFacilitatorKey();
+    await this.deps.store.setFacilitatorKeyHash(workshopId, hashKey(key));
+    return key;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.unsubscribers.splice(0).map((u) => u()));
+  }
+
+  private async load(id: string): Promise<WorkshopRuntime | null> {
+    const { store, bus } = this.deps;
+    const snapshot = await store.loadStateSnapshot(id);
+    const events = await store.readEvents(id, snapshot?.seq ?? 0);
+    const state = applyEvents(snapshot, events);
+    if (!state) return null;
+    const runtime = new WorkshopRuntime(state, {
+      store,
+      now: this.deps.now,
+      newId: () => newId(12),
+      snapshotEvery: this.deps.snapshotEvery,
+      onError: this.deps.onError,
+    });
+    runtime.onEvents((evs, next, prev) => {
+      for (const l of this.listeners) l(runtime, evs, next, prev);
+    });
+    // Relay: what this node appends goes out; what other nodes append comes in.
+    runtime.onEvents((evs, _next, _prev, origin) => {
+      if (origin !== 'local') return;
+      bus.publish(BusChannel.workshopEvents(id), encodeJson({ node: this.deps.nodeId, events: evs } satisfies BusEvents)).catch(this.deps.onError);
+    });
+    this.unsubscribers.push(
+      await bus.subscribe(BusChannel.workshopEvents(id), (payload) => {
+        const msg = decodeJson<BusEvents>(payload);
+        if (msg.node !== this.deps.nodeId) runtime.ingest(msg.events).catch(this.deps.onError);
+      }),
+    );
+    return runtime;
+  }
+}

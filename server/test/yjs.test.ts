@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { CloseCode, docName, notesTextKey, YMessage } from '@plenary/shared';
+import { closeCode, command, eventually, startHarness, synced, type Harness } from './harness.js';
+
+let h: Harness;
+afterEach(async () => h?.close());
+
+const notes = (h: Harness) => docName({ kind: 'notes', workshopId: h.workshopId });
+const text = (doc: Y.Doc) => doc.getText(notesTextKey);
+
+/** A raw WebSocket to the endpoint, for checks a provider would hide. */
+function raw(h: Harness, path: string): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${h.url.replace('http', 'ws')}/yjs/${path}`);
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+    ws.on('error', () => undefined);
+  });
+}
+
+describe('the y-websocket endpoint', () => {
+  it('syncs a stock WebsocketProvider in Node between two participants', async () => {
+    h = await startHarness();
+    const a = await h.join('A');
+    const b = await h.join('B');
+    const pa = h.provider(notes(h), a.token);
+    const pb = h.provider(notes(h), b.token);
+    await Promise.all([synced(pa), synced(pb)]);
+    text(pa.doc).insert(0, 'Pakistan: shared route via Iran');
+    await eventually(() => text(pb.doc).toString() === 'Pakistan: shared route via Iran', 3000, 'b sees a');
+    text(pb.doc).insert(0, '• ');
+    await eventually(() => text(pa.doc).toString() === '• Pakistan: shared route via Iran', 3000, 'a sees b');
+  });
+
+  it('never lets an observer write, and says so', async () => {
+    h = await startHarness();
+    const a = await h.join('A');
+    const o = await h.join('O', { role: 'observer' });
+    const pa = h.provider(notes(h), a.token);
+    const po = h.provider(notes(h), o.token);
+    const denied: string[] = [];
+    const original = console.warn;
+    console.warn = (msg: string) => denied.push(String(msg));
+    try {
+      await Promise.all([synced(pa), synced(po)]);
+      text(pa.doc).insert(0, 'from participant');
+      await eventually(() => text(po.doc).toString() === 'from participant', 3000, 'observer reads');
+      text(po.doc).insert(0, 'observer was here ');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(text(pa.doc).toString()).toBe('from participant');
+      expect(denied.some((m) => m.includes('Permission denied'))).toBe(true);
+    } finally {
+      console.warn = original;
+    }
+    const stored = await h.server.store.loadDoc(notes(h));
+    const check = new Y.Doc();
+    for (const u of stored.updates) Y.applyUpdate(check, u);
+    expect(text(check).toString()).toBe('from participant');
+  });
+
+  it('closes with a clear code: unknown document, no token, expired token, another workshop', async () => {
+    h = await startHarness();
+    const a = await h.join('A');
+    expect(await raw(h, `w/${h.workshopId}/whatever?token=${a.token}`)).toMatchObject({ code: CloseCode.badRequest });
+    expect(await raw(h, `${notes(h)}`)).toMatchObject({ code: CloseCode.unauthorized, reason: expect.stringContaining('missing token') });
+    const expired = await h.server.tokens.sign({ wid: h.workshopId, sub: a.participantId, role: 'participant' }, Date.now() - 90 * 86400_000);
+    expect(await raw(h, `${notes(h)}?token=${expired}`)).toMatchObject({ code: CloseCode.unauthorized, reason: expect.stringContaining('expired') });
+    expect(await raw(h, `w/other-workshop/notes?token=${a.token}`)).toMatchObject({ code: CloseCode.forbidden });
+    // The server goes on serving.
+    const p = h.provider(notes(h), a.token);
+    await synced(p);
+  });
+
+  it('refuses an oversized update with 4413 and keeps the document intact for others', async () => {
+    h = await startHarness();
+    const a = await h.join('A');
+    const b = await h.join('B');
+    const pa = h.provider(notes(h), a.token);
+    const pb = h.provider(notes(h), b.token);
+    await Promise.all([synced(pa), synced(pb)]);
+    text(pa.doc).insert(0, 'kept');
+    await eventually(() => text(pb.doc).toString() === 'kept', 3000, 'b sees a');
+    const closed = closeCode(pa);
+    text(pa.doc).insert(4, 'x'.repeat(600 * 1024));
+    expect((await closed).code).toBe(CloseCode.tooLarge);
+    text(pb.doc).insert(0, 'still ');
+    await new Promise((r) => setTimeout(r, 200));
+    const check = h.provider(notes(h), b.token);
+    await synced(check);
+    expect(text(check.doc).toString()).toBe('still kept');
+  });
+
+  it('tells a client which of its edits are stored', async () => {
+    h = await startHarness();
+    const a = await h.join('A');
+    const saved: Uint8Array[] = [];
+    const p = h.provider(notes(h), a.token, { saved: true });
+    p.messageHandlers[YMessage.savedStateVector] = (_enc, dec) => {
+      saved.push(decoding.readVarUint8Array(dec));
+    };
+    await synced(p);
+    text(p.doc).insert(0, 'durable');
+    await eventually(() => {
+      const last = saved.at(-1);
+      if (!last) return false;
+      const server = Y.decodeStateVector(last);
+      return (server.get(p.doc.clientID) ?? 0) >= (Y.decodeStateVector(Y.encodeStateVector(p.doc)).get(p.doc.clientID) ?? 0);
+    }, 3000, 'saved vector');
+    const stored = await h.server.store.loadDoc(notes(h));
+    expect(stored.updates.length).toBeGreaterThan(0);
+  });
+
+  it('applies access changes to connections already open', async () => {
+    h = await startHarness();
+    const f = await h.facilitator();
+    const a = await h.join('A');
+    const fs = await h.socket(f.token);
+    const pf = h.provider(notes(h), f.token);
+    const pa = h.provider(notes(h), a.token);
+    await Promise.all([synced(pf), synced(pa)]);
+    expect(await command(fs, 'workshop:updateSettings', { settings: { notesEditableBy: 'facilitators' } })).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 100));
+    text(pa.doc).insert(0, 'no longer allowed');
+    text(pf.doc).insert(0, 'facilitator only');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(text(pf.doc).toString()).toBe('facilitator only');
+    // Removing someone closes their document connections with 4410.
+    const closed = closeCode(pa);
+    expect(await command(fs, 'participant:remove', { participantId: a.participantId })).toMatchObject({ ok: true });
+    expect((await closed).code).toBe(CloseCode.gone);
+  });
+
+  it('answers a malformed message by closing only that connection', async () => {
+    h = await startHarness();
+    const a = await h.join('A');
+    const ws = new WebSocket(`${h.url.replace('http', 'ws')}/yjs/${notes(h)}?token=${a.token}`);
+    await new Promise((r) => ws.on('open', r));
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, YMessage.sync);
+    encoding.writeVarUint(e, syncProtocol.messageYjsUpdate);
+    encoding.writeVarUint8Array(e, new Uint8Array([255, 255, 255, 255, 1, 2, 3]));
+    ws.send(encoding.toUint8Array(e));
+    expect(await closed).toBe(CloseCode.badRequest);
+    const p = h.provider(notes(h), a.token);
+    await synced(p);
+  });
+});
