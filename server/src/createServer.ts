@@ -90,7 +90,16 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     joinFailuresPer5Min: config.joinFailuresPer5Min,
     clientDir: config.clientDir,
     trustProxy: config.trustProxy,
-    health: () => ({ node: config.nodeId, uptimeSeconds: Math.round((now() - startedAt) / 1000), ...hub.stats() }),
+    health: () => {
+      const mem = process.memoryUsage();
+      return {
+        node: config.nodeId,
+        uptimeSeconds: Math.round((now() - startedAt) / 1000),
+        sockets: control?.io.engine.clientsCount ?? 0,
+        ...hub.stats(),
+        memory: { rss: mem.rss, heapUsed: mem.heapUsed },
+      };
+    },
   });
   const http = createHttpServer(app);
   control = new ControlPlane(http, { workshops, presence, tokens, log, maxHttpBufferSize: 1024 * 1024 });

@@ -97,21 +97,24 @@ describe('the y-websocket endpoint', () => {
   it('tells a client which of its edits are stored', async () => {
     h = await startHarness();
     const a = await h.join('A');
-    const saved: Uint8Array[] = [];
+    const saved: { vector: Map<number, number>; count: number }[] = [];
     const p = h.provider(notes(h), a.token, { saved: true });
     p.messageHandlers[YMessage.savedStateVector] = (_enc, dec) => {
-      saved.push(decoding.readVarUint8Array(dec));
+      saved.push({ vector: Y.decodeStateVector(decoding.readVarUint8Array(dec)), count: decoding.readVarUint(dec) });
     };
     await synced(p);
+    // Its half of the handshake (an empty step 2) is message 1: nothing to store, acknowledged at once.
+    await eventually(() => saved.some((s) => s.count === 1), 3000, 'handshake acknowledged');
     text(p.doc).insert(0, 'durable');
-    await eventually(() => {
-      const last = saved.at(-1);
-      if (!last) return false;
-      const server = Y.decodeStateVector(last);
-      return (server.get(p.doc.clientID) ?? 0) >= (Y.decodeStateVector(Y.encodeStateVector(p.doc)).get(p.doc.clientID) ?? 0);
-    }, 3000, 'saved vector');
-    const stored = await h.server.store.loadDoc(notes(h));
-    expect(stored.updates.length).toBeGreaterThan(0);
+    const last = await eventually(() => saved.find((s) => s.count === 2), 3000, 'insert acknowledged');
+    expect(last.vector.get(p.doc.clientID)).toBe(Y.decodeStateVector(Y.encodeStateVector(p.doc)).get(p.doc.clientID));
+    let stored = await h.server.store.loadDoc(notes(h));
+    expect(stored.updates.length).toBe(1);
+    // A deletion does not move the state vector; the count still tells it is stored.
+    text(p.doc).delete(0, 3);
+    await eventually(() => saved.find((s) => s.count === 3), 3000, 'delete acknowledged');
+    stored = await h.server.store.loadDoc(notes(h));
+    expect(stored.updates.length).toBe(2);
   });
 
   it('applies access changes to connections already open', async () => {

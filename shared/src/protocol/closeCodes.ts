@@ -31,8 +31,10 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
  * Message types on the y-websocket connection. 0–3 are the standard ones
  * (y-websocket); `savedStateVector` is Plenary's own, sent only to clients that
  * connect with `?saved=1`: after the server has durably stored updates of the
- * document, it sends its state vector, so the client can tell which of its
- * edits are saved.
+ * document it sends `[100, stateVector, n]`, where n is how many of the update
+ * messages (sync step 2 or update) received on this connection are stored. A
+ * client that counts what it sent knows its edits are saved when n catches up;
+ * deletions, which do not move a state vector, are covered too.
  */
 export const YMessage = {
   sync: 0,

@@ -47,6 +47,7 @@ export class DocHub {
       awarenessIds: new Set(),
       deniedSent: false,
       awaitingSaved: false,
+      received: 0,
       rate: new TokenBucket(this.deps.messagesPerSecond, this.deps.messageBurst),
       backlog: null,
     };

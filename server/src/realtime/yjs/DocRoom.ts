@@ -24,7 +24,7 @@ import type { Logger } from 'pino';
 import { CloseCode, YMessage, type DocRef } from '@plenary/shared';
 import type { Store } from '../../store/Store.js';
 import { BusChannel, type Bus } from '../../bus/Bus.js';
-import { TokenBucket } from '../TokenBucket.js';
+import { type TokenBucket } from '../TokenBucket.js';
 
 export interface DocConnection {
   ws: WebSocket;
@@ -36,6 +36,8 @@ export interface DocConnection {
   deniedSent: boolean;
   /** Sent an update (or its half of the handshake) and waits to hear it is stored. */
   awaitingSaved: boolean;
+  /** Update messages (sync step 2 or update) received on this connection. */
+  received: number;
   rate: TokenBucket;
   backlog: Uint8Array[] | null;
 }
@@ -199,7 +201,8 @@ export class DocRoom {
       return this.close(conn, CloseCode.badRequest, 'Unknown sync message.');
     }
     const update = decoding.readVarUint8Array(decoder);
-    if (conn.wantsSaved && conn.canWrite) conn.awaitingSaved = true;
+    conn.received++;
+    if (conn.wantsSaved) conn.awaitingSaved = true;
     if (update.length > 2 && !conn.canWrite) return this.sendDenied(conn);
     if (update.length > this.deps.maxUpdateBytes) {
       return this.close(conn, CloseCode.tooLarge, `Update too large (at most ${this.deps.maxUpdateBytes} bytes).`);
@@ -209,16 +212,20 @@ export class DocRoom {
     }
     // An update with nothing new for us changes nothing and emits no event.
     if (update.length > 2) Y.applyUpdate(this.doc, update, conn);
-    if (!this.flushing && this.pending.length === 0) this.sendSaved(Y.encodeStateVector(this.doc));
+    if (!this.flushing && this.pending.length === 0) this.sendSaved(Y.encodeStateVector(this.doc), null);
   }
 
-  /** Tells the connections waiting for it which state is durable now. */
-  private sendSaved(durableVector: Uint8Array): void {
-    let message: Uint8Array | null = null;
+  /**
+   * Tells the connections waiting for it what is durable now: the state vector
+   * and how many of their update messages are stored (`durable`, counted when
+   * the batch began; null: all of them).
+   */
+  private sendSaved(durableVector: Uint8Array, durable: Map<DocConnection, number> | null): void {
     for (const conn of this.conns.values()) {
       if (!conn.awaitingSaved) continue;
-      this.send(conn, (message ??= savedMessage(durableVector)));
-      conn.awaitingSaved = this.pending.some((p) => p.origin === conn);
+      const count = durable ? (durable.get(conn) ?? 0) : conn.received;
+      this.send(conn, savedMessage(durableVector, count));
+      conn.awaitingSaved = count < conn.received;
     }
   }
 
@@ -245,6 +252,7 @@ export class DocRoom {
       // Everything applied so far is in this batch or already stored, so this
       // state vector is exactly what is durable once the batch commits.
       const durableVector = Y.encodeStateVector(this.doc);
+      const durable = new Map([...this.conns.values()].map((c) => [c, c.received]));
       let ids: number[];
       try {
         ids = await Promise.all(batch.map((p) => this.deps.store.appendDocUpdate(this.name, p.update)));
@@ -262,7 +270,7 @@ export class DocRoom {
           this.deps.log.warn({ err, doc: this.name }, 'could not publish document update');
         });
       }
-      this.sendSaved(durableVector);
+      this.sendSaved(durableVector, durable);
       if (this.sinceCompaction >= this.deps.compactEvery) await this.compact();
     }
     this.flushing = null;
@@ -369,10 +377,11 @@ function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-function savedMessage(stateVector: Uint8Array): Uint8Array {
+function savedMessage(stateVector: Uint8Array, durableMessages: number): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, YMessage.savedStateVector);
   encoding.writeVarUint8Array(e, stateVector);
+  encoding.writeVarUint(e, durableMessages);
   return encoding.toUint8Array(e);
 }
 
