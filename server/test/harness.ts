@@ -140,11 +140,11 @@ export function sync(socket: ClientSocket, since: number | null): Promise<Result
 }
 
 /** Resolves when `predicate` holds, polling; rejects after `timeoutMs`. */
-export async function eventually<T>(predicate: () => T | Promise<T>, timeoutMs = 5000, what = 'condition'): Promise<T> {
+export async function eventually<T>(predicate: () => T | Promise<T>, timeoutMs = 5000, what = 'condition'): Promise<NonNullable<T>> {
   const start = Date.now();
   for (;;) {
     const v = await predicate();
-    if (v) return v;
+    if (v) return v as NonNullable<T>;
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -157,7 +157,7 @@ export function synced(p: WebsocketProvider): Promise<void> {
 /** Resolves with the close code when the provider's socket is closed by the server. */
 export function closeCode(p: WebsocketProvider): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => {
-    p.on('connection-close', (event: CloseEvent | null) => {
+    p.on('connection-close', (event: { code: number; reason: string } | null) => {
       if (event) resolve({ code: event.code, reason: event.reason });
     });
   });

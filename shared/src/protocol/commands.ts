@@ -47,6 +47,8 @@ export const SocketCommands = {
 } as const;
 export type SocketCommandName = keyof typeof SocketCommands;
 export const socketCommandNames = Object.keys(SocketCommands) as SocketCommandName[];
+/** What a client sends for a command (before defaults and transforms). */
+export type CommandInput<K extends SocketCommandName> = z.input<(typeof SocketCommands)[K]>;
 
 /** Joining as a participant or observer, with the join code already checked. */
 export const JoinAsParticipant = z.object({

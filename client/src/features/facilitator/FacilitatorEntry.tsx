@@ -1,0 +1,122 @@
+import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { Languages, languageCodes, type LanguageCode, type StoredSession } from '@plenary/shared';
+import { api } from '../../realtime/api';
+import { loadSession, saveSession } from '../../realtime/sessions';
+import { localeStore, setLanguage } from '../../i18n/LocaleStore';
+import { useT } from '../../i18n/useT';
+import { Layout, Notice } from '../../ui/Layout';
+import { LanguagePicker } from '../../ui/LanguagePicker';
+import { describeError } from '../join/JoinPage';
+import { WorkshopFrame } from '../workshop/WorkshopRoute';
+import { ConsolePage } from './ConsolePage';
+
+/** Reads the facilitator key from the link's fragment (never sent to the server in a URL) and forgets it. */
+function takeKeyFromFragment(): string | null {
+  const match = /(?:^#|&)key=([^&]+)/.exec(location.hash);
+  if (!match) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  return decodeURIComponent(match[1]!);
+}
+
+/** `/f/<workshop>`: the facilitator's way in, then the console. */
+export function FacilitatorEntry({ workshopId }: { workshopId: string }) {
+  const t = useT();
+  const [key] = useState(takeKeyFromFragment);
+  const [session, setSession] = useState<StoredSession | null>(() => {
+    const s = loadSession(workshopId);
+    return s?.role === 'facilitator' ? s : null;
+  });
+  if (session) {
+    return (
+      <WorkshopFrame session={session}>
+        <ConsolePage />
+      </WorkshopFrame>
+    );
+  }
+  if (!key) {
+    return (
+      <Layout actions={<LanguagePicker />}>
+        <Notice title={t('facilitator.noKey.title')}>
+          <p>{t('facilitator.noKey.body')}</p>
+          <p>
+            <Link href="/">{t('facilitator.noKey.join')}</Link>
+          </p>
+        </Notice>
+      </Layout>
+    );
+  }
+  return <EnterForm workshopId={workshopId} facilitatorKey={key} onEntered={setSession} />;
+}
+
+function EnterForm({
+  workshopId,
+  facilitatorKey,
+  onEntered,
+}: {
+  workshopId: string;
+  facilitatorKey: string;
+  onEntered: (s: StoredSession) => void;
+}) {
+  const t = useT();
+  const ids = { name: useId(), lang: useId() };
+  const { locale } = useSyncExternalStore(localeStore.subscribe, localeStore.getSnapshot);
+  const [name, setName] = useState('');
+  const [language, setLang] = useState<LanguageCode>(locale);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setError(t('join.error.nameRequired'));
+      return;
+    }
+    setBusy(true);
+    const r = await api.enterAsFacilitator(workshopId, { key: facilitatorKey, name: name.trim(), language });
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error.code === 'unauthorized' ? t('facilitator.badKey') : describeError(t, r.error));
+      return;
+    }
+    saveSession(r.data);
+    onEntered(r.data);
+  };
+
+  return (
+    <Layout actions={<LanguagePicker />}>
+      <section className="card narrow" aria-labelledby="enter-title">
+        <h1 id="enter-title">{t('facilitator.enter.title')}</h1>
+        <p className="lead">{t('facilitator.enter.lead')}</p>
+        <form onSubmit={submit} noValidate>
+          <label htmlFor={ids.name}>{t('join.name')}</label>
+          <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} autoComplete="name" dir="auto" />
+          <label htmlFor={ids.lang}>{t('join.language')}</label>
+          <select
+            id={ids.lang}
+            value={language}
+            onChange={(e) => {
+              const lang = e.target.value as LanguageCode;
+              setLang(lang);
+              void setLanguage(lang);
+            }}
+          >
+            {languageCodes.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {Languages[l].nativeName}
+              </option>
+            ))}
+          </select>
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {t('facilitator.enter.submit')}
+          </button>
+        </form>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useId, useRef } from 'react';
+import { docAccess, docName, notesTextKey, type WorkshopState } from '@plenary/shared';
+import { useT } from '../../i18n/useT';
+import { useDoc } from '../../realtime/useDoc';
+import { SavedBadge, type SaveState } from '../../ui/StatusBadges';
+import { bindTextarea } from './bindTextarea';
+
+/** The workshop's shared notes: one text everybody (who may) edits at once. */
+export function NotesPanel({ state, me, token }: { state: WorkshopState; me: string; token: string }) {
+  const t = useT();
+  const id = useId();
+  const ref = { kind: 'notes', workshopId: state.id } as const;
+  const access = docAccess(state, ref, me);
+  const canWrite = access.read && access.write;
+  const { conn, view } = useDoc(docName(ref), token, canWrite);
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (!conn || !area.current) return;
+    return bindTextarea(conn.doc.getText(notesTextKey), area.current);
+  }, [conn]);
+
+  const save: SaveState = view.readOnly
+    ? { kind: 'readOnly' }
+    : view.status !== 'connected' && view.waiting > 0
+      ? { kind: 'waiting', count: view.waiting }
+      : view.saved
+        ? { kind: 'saved' }
+        : { kind: 'saving' };
+
+  return (
+    <section className="card notes" aria-labelledby={`${id}-title`}>
+      <div className="card-head">
+        <h2 id={`${id}-title`}>{t('notes.title')}</h2>
+        <SavedBadge state={save} />
+      </div>
+      <label htmlFor={id} className="visually-hidden">
+        {t('notes.label')}
+      </label>
+      <textarea
+        id={id}
+        ref={area}
+        className="notes-text"
+        dir="auto"
+        rows={10}
+        readOnly={view.readOnly}
+        aria-readonly={view.readOnly}
+        placeholder={view.readOnly ? t('notes.readOnlyPlaceholder') : t('notes.placeholder')}
+        data-testid="notes"
+      />
+      {view.closed && (
+        <p className="field-error" role="alert">
+          {t('notes.closed')}
+        </p>
+      )}
+    </section>
+  );
+}

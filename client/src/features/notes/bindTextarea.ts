@@ -1,0 +1,84 @@
+/**
+ * Binds a <textarea> to a Y.Text: local typing becomes the smallest
+ * delete + insert (common prefix and suffix kept), remote changes replace the
+ * value while the caret stays where it was in the text (relative positions).
+ * Input during IME composition is applied when the composition ends.
+ */
+import * as Y from 'yjs';
+
+/** The change that turns `before` into `after`: where, how much to delete, what to insert. */
+export function diffText(before: string, after: string): { index: number; remove: number; insert: string } {
+  let start = 0;
+  const min = Math.min(before.length, after.length);
+  while (start < min && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < min - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  ) {
+    end++;
+  }
+  return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };
+}
+
+export function bindTextarea(text: Y.Text, textarea: HTMLTextAreaElement): () => void {
+  const doc = text.doc!;
+  const origin = Symbol('textarea');
+  let composing = false;
+  let selection: [Y.RelativePosition, Y.RelativePosition] | null = null;
+
+  const rememberSelection = () => {
+    selection = [
+      Y.createRelativePositionFromTypeIndex(text, textarea.selectionStart),
+      Y.createRelativePositionFromTypeIndex(text, textarea.selectionEnd),
+    ];
+  };
+
+  const pushLocal = () => {
+    if (composing) return;
+    const change = diffText(text.toString(), textarea.value);
+    if (change.remove === 0 && change.insert === '') return;
+    doc.transact(() => {
+      if (change.remove > 0) text.delete(change.index, change.remove);
+      if (change.insert) text.insert(change.index, change.insert);
+    }, origin);
+    rememberSelection();
+  };
+
+  const pullRemote = (_event: Y.YTextEvent, tx: Y.Transaction) => {
+    if (tx.origin === origin) return;
+    const focused = document.activeElement === textarea;
+    textarea.value = text.toString();
+    if (focused && selection) {
+      const a = Y.createAbsolutePositionFromRelativePosition(selection[0], doc);
+      const b = Y.createAbsolutePositionFromRelativePosition(selection[1], doc);
+      if (a && b) textarea.setSelectionRange(a.index, b.index);
+    }
+  };
+
+  const onCompositionStart = () => (composing = true);
+  const onCompositionEnd = () => {
+    composing = false;
+    pushLocal();
+  };
+
+  textarea.value = text.toString();
+  textarea.addEventListener('input', pushLocal);
+  textarea.addEventListener('compositionstart', onCompositionStart);
+  textarea.addEventListener('compositionend', onCompositionEnd);
+  textarea.addEventListener('select', rememberSelection);
+  textarea.addEventListener('keyup', rememberSelection);
+  textarea.addEventListener('mouseup', rememberSelection);
+  textarea.addEventListener('focus', rememberSelection);
+  text.observe(pullRemote);
+  return () => {
+    text.unobserve(pullRemote);
+    textarea.removeEventListener('input', pushLocal);
+    textarea.removeEventListener('compositionstart', onCompositionStart);
+    textarea.removeEventListener('compositionend', onCompositionEnd);
+    textarea.removeEventListener('select', rememberSelection);
+    textarea.removeEventListener('keyup', rememberSelection);
+    textarea.removeEventListener('mouseup', rememberSelection);
+    textarea.removeEventListener('focus', rememberSelection);
+  };
+}

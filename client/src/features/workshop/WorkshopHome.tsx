@@ -1,0 +1,39 @@
+import { useT } from '../../i18n/useT';
+import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
+import { Layout } from '../../ui/Layout';
+import { AgendaList } from '../agenda/AgendaList';
+import { NowNext } from '../agenda/NowNext';
+import { NotesPanel } from '../notes/NotesPanel';
+import { PeopleList } from '../people/PeopleList';
+import { WorkshopActions } from './WorkshopRoute';
+
+/** A participant's (or observer's) home in a workshop: now and next, notes, people, agenda. */
+export function WorkshopHome() {
+  const t = useT();
+  const view = useWorkshopView();
+  const client = useWorkshopClient();
+  const state = view.state!;
+  const me = state.participants[view.me];
+  return (
+    <Layout
+      title={
+        <span className="workshop-title" dir="auto">
+          {state.definition.title}
+        </span>
+      }
+      actions={<WorkshopActions />}
+    >
+      {me?.role === 'observer' && <p className="banner">{t('home.observerBanner')}</p>}
+      <div className="home-grid">
+        <div className="home-main">
+          <NowNext state={state} />
+          <NotesPanel state={state} me={view.me} token={client.session.token} />
+        </div>
+        <div className="home-side">
+          <PeopleList state={state} online={view.online} me={view.me} />
+          <AgendaList state={state} />
+        </div>
+      </div>
+    </Layout>
+  );
+}

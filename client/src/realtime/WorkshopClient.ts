@@ -1,0 +1,203 @@
+/**
+ * The control-plane client of one workshop session (protocol:
+ * shared/src/protocol/socket.ts). It keeps the workshop's state as this
+ * participant may see it, built with the shared reducer from a snapshot and
+ * the events pushed after it; resyncs after every reconnect from the last
+ * sequence number it has; tracks who is online; and sends commands.
+ */
+import { io, type Socket } from 'socket.io-client';
+import {
+  applyEvent,
+  ErrorCode,
+  fail,
+  SocketEvent,
+  type ClientToServerEvents,
+  type CommandAck,
+  type DomainEvent,
+  type Result,
+  type ServerToClientEvents,
+  type SocketCommandName,
+  type CommandInput,
+  type StoredSession,
+  type SyncReply,
+  type WireError,
+  type WorkshopState,
+} from '@plenary/shared';
+import { Store } from './Store';
+
+export type ConnectionStatus =
+  /** First connection not made yet. */
+  | 'connecting'
+  | 'connected'
+  /** Lost the connection; trying again. */
+  | 'reconnecting'
+  /** The browser says it has no network. */
+  | 'offline'
+  /** The session is over (removed, or no longer valid); do not retry. */
+  | 'ended';
+
+export interface WorkshopView {
+  status: ConnectionStatus;
+  state: WorkshopState | null;
+  online: ReadonlySet<string>;
+  me: string;
+  /** Commands sent and not yet acknowledged ("saving…"). */
+  pending: number;
+  /** Why the session ended, when status is 'ended'. */
+  endedBecause: 'removed' | 'invalid' | null;
+}
+
+type PlenarySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export class WorkshopClient {
+  readonly view: Store<WorkshopView>;
+  private socket: PlenarySocket | null = null;
+  private synced = false;
+  private buffered: DomainEvent[] = [];
+  private syncing = false;
+
+  constructor(readonly session: StoredSession) {
+    this.view = new Store<WorkshopView>({
+      status: 'connecting',
+      state: null,
+      online: new Set(),
+      me: session.participantId,
+      pending: 0,
+      endedBecause: null,
+    });
+  }
+
+  start(): void {
+    if (this.socket) return;
+    const socket: PlenarySocket = io({
+      auth: { token: this.session.token },
+      transports: ['websocket', 'polling'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+    });
+    this.socket = socket;
+    socket.on('connect', () => {
+      this.patch({ status: 'connected' });
+      void this.resync();
+    });
+    socket.on('disconnect', (reason) => {
+      this.synced = false;
+      if (this.view.getSnapshot().status === 'ended') return;
+      // 'io server disconnect': the server closed us on purpose (e.g. removal, announced separately).
+      if (reason === 'io server disconnect') return;
+      this.patch({ status: navigator.onLine ? 'reconnecting' : 'offline' });
+    });
+    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+      const code = err.data?.code;
+      if (code === ErrorCode.unauthorized || code === ErrorCode.forbidden) {
+        this.end(code === ErrorCode.forbidden ? 'removed' : 'invalid');
+        return;
+      }
+      this.patch({ status: navigator.onLine ? 'reconnecting' : 'offline' });
+    });
+    socket.on(SocketEvent.events, ({ events }) => this.receive(events));
+    socket.on(SocketEvent.presence, ({ online, offline }) => {
+      this.view.set((v) => {
+        const next = new Set(v.online);
+        for (const id of online) next.add(id);
+        for (const id of offline) next.delete(id);
+        return { ...v, online: next };
+      });
+    });
+    socket.on(SocketEvent.sessionEnded, () => this.end('removed'));
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+  }
+
+  stop(): void {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  /** Sends a command; resolves with the server's ack (or an error if it cannot be sent). */
+  send<K extends SocketCommandName>(name: K, payload: CommandInput<K>): Promise<Result<CommandAck>> {
+    const socket = this.socket;
+    if (!socket || this.view.getSnapshot().status === 'ended') {
+      return Promise.resolve(fail(ErrorCode.unauthorized, 'Session ended'));
+    }
+    this.patch({ pending: this.view.getSnapshot().pending + 1 });
+    // Typed per command at the signature; the emit itself is generic over names.
+    const timed = socket.timeout(15_000) as unknown as {
+      emit(ev: string, payload: unknown, ack: (err: Error | null, result: Result<CommandAck>) => void): void;
+    };
+    return new Promise<Result<CommandAck>>((resolve) => {
+      timed.emit(name, payload, (err, result) => {
+        this.patch({ pending: Math.max(0, this.view.getSnapshot().pending - 1) });
+        resolve(err ? fail(ErrorCode.internal, 'timeout') : result);
+      });
+    });
+  }
+
+  private onOnline = () => {
+    if (this.view.getSnapshot().status === 'offline') this.patch({ status: 'reconnecting' });
+  };
+
+  private onOffline = () => {
+    if (this.view.getSnapshot().status !== 'ended') this.patch({ status: 'offline' });
+  };
+
+  private end(because: 'removed' | 'invalid'): void {
+    this.patch({ status: 'ended', endedBecause: because });
+    this.socket?.disconnect();
+  }
+
+  private patch(p: Partial<WorkshopView>): void {
+    this.view.set((v) => ({ ...v, ...p }));
+  }
+
+  /** Asks for what we missed (or a snapshot), then applies events that arrived meanwhile. */
+  private async resync(): Promise<void> {
+    const socket = this.socket;
+    if (!socket || this.syncing) return;
+    this.syncing = true;
+    this.synced = false;
+    const since = this.view.getSnapshot().state?.seq ?? null;
+    const reply = await new Promise<Result<SyncReply>>((resolve) => {
+      socket.timeout(15_000).emit(SocketEvent.sync, { since }, (err: Error | null, r: Result<SyncReply>) =>
+        resolve(err ? fail(ErrorCode.internal, 'timeout') : r),
+      );
+    });
+    this.syncing = false;
+    if (!reply.ok) {
+      if (reply.error.code === ErrorCode.unauthorized) this.end('invalid');
+      else setTimeout(() => void this.resync(), 1000);
+      return;
+    }
+    const data = reply.data;
+    let state = data.mode === 'snapshot' ? data.state : this.view.getSnapshot().state;
+    if (data.mode === 'events') for (const e of data.events) if (state && e.seq === state.seq + 1) state = applyEvent(state, e);
+    this.view.set((v) => ({ ...v, state, online: new Set(data.online), me: data.you }));
+    this.synced = true;
+    const buffered = this.buffered;
+    this.buffered = [];
+    this.receive(buffered);
+  }
+
+  private receive(events: DomainEvent[]): void {
+    if (!this.synced) {
+      this.buffered.push(...events);
+      return;
+    }
+    let state = this.view.getSnapshot().state;
+    if (!state) return;
+    for (const e of events) {
+      if (e.seq <= state.seq) continue;
+      if (e.seq !== state.seq + 1) {
+        // A gap: something was lost. Ask again from what we have.
+        void this.resync();
+        break;
+      }
+      state = applyEvent(state, e);
+    }
+    if (state !== this.view.getSnapshot().state) this.view.set((v) => ({ ...v, state }));
+  }
+}
+
+export type { WireError };
