@@ -33,8 +33,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { docName } from '@plenary/shared';
 import { parseOptions, usage, type BenchOptions } from './lib/args.js';
@@ -49,6 +50,9 @@ const defaultOut = resolve(here, '../output/bench-join-edit.json');
 /** How long, at most, to wait for the server to see a round's connections close. */
 const disconnectWaitMs = 10_000;
 
+/** Event-loop delay sampling period; the histogram's values include it. */
+const loopResolutionMs = 5;
+const lateMs = (ns: number) => round(Math.max(0, ns / 1e6 - loopResolutionMs));
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const log = (message: string) => console.log(`[bench] ${message}`);
 
@@ -108,6 +112,7 @@ async function runRound(server: ServerUnderTest, options: BenchOptions, clients:
     counters,
   };
   log(`N=${clients}: board ${ctx.docName}`);
+  const loadBefore = loadavg()[0]!;
   const before = await memoryReading(server, options);
 
   const cpuJoin = cpuMark(server.pid);
@@ -119,8 +124,12 @@ async function runRound(server: ServerUnderTest, options: BenchOptions, clients:
 
   const afterJoin = await memoryReading(server, options);
   const cpuEdit = cpuMark(server.pid);
+  const loopDelay = monitorEventLoopDelay({ resolution: loopResolutionMs });
+  loopDelay.enable();
   const edits = await runEdits(participants, options, counters);
+  loopDelay.disable();
   const editCpu = cpuEdit.since();
+  const loadAfter = loadavg()[0]!;
   const afterEdits = await readHealth(server.url);
   log(`N=${clients}: ${edits.received}/${edits.expected} deliveries, p50 ${edits.latency.p50} ms, p99 ${edits.latency.p99} ms`);
 
@@ -141,6 +150,8 @@ async function runRound(server: ServerUnderTest, options: BenchOptions, clients:
     drops: { socket: counters.socketDrops, doc: counters.docDrops },
     pushes: { events: counters.eventPushes, presence: counters.presencePushes },
     cpu: { serverJoinS: joinCpu.server, serverEditS: editCpu.server, benchJoinS: joinCpu.bench, benchEditS: editCpu.bench },
+    benchLoopDelayMs: { p50: lateMs(loopDelay.percentile(50)), p99: lateMs(loopDelay.percentile(99)), max: lateMs(loopDelay.max) },
+    loadAverage: { before: round(loadBefore, 2), after: round(loadAfter, 2) },
   };
 }
 

@@ -68,11 +68,11 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   if (values.help) return 'help';
   if ((values.url === undefined) !== (values.code === undefined)) throw new Error('--url and --code go together.');
   return {
-    clients: values.clients.split(',').map((s) => positive('clients', s, 5000)),
-    writers: positive('writers', values.writers, 1000),
+    clients: values.clients.split(',').map((s) => integer('clients', s, 5000)),
+    writers: integer('writers', values.writers, 1000),
     rate: positive('rate', values.rate, 100),
     durationS: positive('duration', values.duration, 600),
-    concurrency: positive('concurrency', values.concurrency, 500),
+    concurrency: integer('concurrency', values.concurrency, 500),
     settleS: nonNegative('settle', values.settle, 60),
     drainS: nonNegative('drain', values.drain, 120),
     timeoutS: positive('timeout', values.timeout, 300),
@@ -85,6 +85,12 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
 function positive(name: string, raw: string, max: number): number {
   const n = Number(raw.trim());
   if (!Number.isFinite(n) || n <= 0 || n > max) throw new Error(`--${name} must be a number in (0, ${max}], not "${raw}".`);
+  return n;
+}
+
+function integer(name: string, raw: string, max: number): number {
+  const n = positive(name, raw, max);
+  if (!Number.isInteger(n)) throw new Error(`--${name} must be a whole number, not "${raw}".`);
   return n;
 }
 

@@ -47,6 +47,13 @@ export interface RoundResult {
   pushes: { events: number; presence: number };
   /** CPU seconds used during the join phase and the edit phase (server only when started here). */
   cpu: { serverJoinS: number | null; serverEditS: number | null; benchJoinS: number; benchEditS: number };
+  /**
+   * Event-loop delay of this (client) process during the edit phase: how long a
+   * message could wait here before being observed, which the latency includes.
+   */
+  benchLoopDelayMs: { p50: number; p99: number; max: number };
+  /** 1-minute load average of the machine before the round and after its edits (other work skews results). */
+  loadAverage: { before: number; after: number };
 }
 
 export interface BenchResult {
@@ -82,6 +89,8 @@ const rows: [string, (r: RoundResult) => string][] = [
   ['control-plane pushes received', (r) => `${r.pushes.events} events, ${r.pushes.presence} presence`],
   ['CPU join phase: server / bench', (r) => `${seconds(r.cpu.serverJoinS)} / ${seconds(r.cpu.benchJoinS)}`],
   ['CPU edit phase: server / bench', (r) => `${seconds(r.cpu.serverEditS)} / ${seconds(r.cpu.benchEditS)}`],
+  ['bench event-loop delay in edit phase p50/p99/max (ms)', (r) => `${r.benchLoopDelayMs.p50} / ${r.benchLoopDelayMs.p99} / ${r.benchLoopDelayMs.max}`],
+  ['machine load average (1 min) before / after', (r) => `${r.loadAverage.before} / ${r.loadAverage.after}`],
 ];
 
 /** A Markdown table (readable in a terminal too), one column per round. */

@@ -1,4 +1,4 @@
-import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { Languages, languageCodes, type LanguageCode, type StoredSession } from '@plenary/shared';
 import { api } from '../../realtime/api';
@@ -22,7 +22,16 @@ function takeKeyFromFragment(): string | null {
 /** `/f/<workshop>`: the facilitator's way in, then the console. */
 export function FacilitatorEntry({ workshopId }: { workshopId: string }) {
   const t = useT();
-  const [key] = useState(takeKeyFromFragment);
+  const [key, setKey] = useState(takeKeyFromFragment);
+  // Someone may paste the full link into this same tab: only the fragment changes.
+  useEffect(() => {
+    const onHash = () => {
+      const k = takeKeyFromFragment();
+      if (k) setKey(k);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const [session, setSession] = useState<StoredSession | null>(() => {
     const s = loadSession(workshopId);
     return s?.role === 'facilitator' ? s : null;
