@@ -90,7 +90,7 @@ const messages: Messages = {
   'agenda.kind.other': 'سایر',
 
   'people.title': 'شرکت‌کنندگان',
-  'people.count': '{present, plural, one {# نفر حاضر} other {# نفر حاضر}} · {total, plural, one {# نفر پیوسته} other {# نفر پیوسته}}',
+  'people.count': '{present, plural, one {# نفر حاضر} other {# نفر حاضر}} · {total, plural, one {# شرکت‌کننده} other {# شرکت‌کننده}}',
   'people.online': 'آنلاین',
   'people.offline': 'آفلاین',
   'people.you': 'شما',

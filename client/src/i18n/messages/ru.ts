@@ -90,7 +90,7 @@ const messages: Messages = {
   'agenda.kind.other': 'Другое',
 
   'people.title': 'Участники',
-  'people.count': '{present, plural, one {# присутствует} few {# присутствуют} many {# присутствуют} other {# присутствуют}} · {total, plural, one {# присоединился} few {# присоединились} many {# присоединились} other {# присоединились}}',
+  'people.count': '{present, plural, one {# присутствует} few {# присутствуют} many {# присутствуют} other {# присутствуют}} · {total, plural, one {# участник} few {# участника} many {# участников} other {# участника}}',
   'people.online': 'в сети',
   'people.offline': 'не в сети',
   'people.you': 'вы',
