@@ -20,7 +20,7 @@ function takeKeyFromFragment(): string | null {
 }
 
 /** `/f/<workshop>`: the facilitator's way in, then the console. */
-export function FacilitatorEntry({ workshopId }: { workshopId: string }) {
+export default function FacilitatorEntry({ workshopId }: { workshopId: string }) {
   const t = useT();
   const [key, setKey] = useState(takeKeyFromFragment);
   // Someone may paste the full link into this same tab: only the fragment changes.

@@ -8,7 +8,7 @@ import { LanguagePicker } from '../../ui/LanguagePicker';
 import { forgetSession } from '../../realtime/sessions';
 import { useWorkshopClient, useWorkshopView, WorkshopSession } from '../../realtime/WorkshopContext';
 import { forgetLastWorkshop, rememberWorkshop } from '../join/lastWorkshop';
-import { ConnectionBadge } from '../../ui/StatusBadges';
+import { ConnectionBadge, SavedBadge } from '../../ui/StatusBadges';
 import { ProfileMenu } from '../profile/ProfileMenu';
 
 /** Shows `children` once the workshop is loaded; handles ended sessions. */
@@ -79,6 +79,7 @@ export function WorkshopActions() {
   return (
     <>
       <ConnectionBadge status={view.status} />
+      {view.pending > 0 && <SavedBadge state={{ kind: 'saving' }} />}
       <ProfileMenu />
       <LanguagePicker
         onChange={(lang) => {
