@@ -2,7 +2,7 @@ import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-const server = process.env.PLENARY_DEV_SERVER ?? 'http://127.0.0.1:3000';
+const server = process.env.PLENARY_DEV_SERVER ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 
 export default defineConfig({
   plugins: [react()],
