@@ -1,7 +1,8 @@
 import { useId, useSyncExternalStore } from 'react';
-import { Languages, languageCodes, type LanguageCode } from '@plenary/shared';
+import type { LanguageCode } from '@plenary/shared';
 import { localeStore, setLanguage } from '../i18n/LocaleStore';
 import { useT } from '../i18n/useT';
+import { LanguageSelect } from './LanguageSelect';
 
 /** The interface language, named in each language's own script. */
 export function LanguagePicker({ onChange }: { onChange?: (lang: LanguageCode) => void }) {
@@ -13,21 +14,14 @@ export function LanguagePicker({ onChange }: { onChange?: (lang: LanguageCode) =
       <label htmlFor={id} className="visually-hidden">
         {t('language.label')}
       </label>
-      <select
+      <LanguageSelect
         id={id}
         value={locale}
-        onChange={(e) => {
-          const lang = e.target.value as LanguageCode;
+        onChange={(lang) => {
           void setLanguage(lang);
           onChange?.(lang);
         }}
-      >
-        {languageCodes.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {Languages[code].nativeName}
-          </option>
-        ))}
-      </select>
+      />
     </span>
   );
 }

@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { AppPath, formatJoinCode, nowNext, scheduleOf, type Participant, type WireError } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
-import { Layout } from '../../ui/Layout';
 import { QrCode } from '../../ui/QrCode';
 import { AgendaList } from '../agenda/AgendaList';
 import { NowNext, useMinuteClock } from '../agenda/NowNext';
 import { NotesPanel } from '../notes/NotesPanel';
 import { PeopleList } from '../people/PeopleList';
-import { WorkshopActions } from '../workshop/WorkshopRoute';
+import { WorkshopLayout } from '../workshop/WorkshopLayout';
 import { SettingsPanel } from './SettingsPanel';
 import { NewWorkshopPanel } from './NewWorkshopPanel';
 
@@ -33,14 +32,7 @@ export function ConsolePage() {
   };
 
   return (
-    <Layout
-      title={
-        <span className="workshop-title" dir="auto">
-          {state.definition.title}
-        </span>
-      }
-      actions={<WorkshopActions />}
-    >
+    <WorkshopLayout>
       <h1 className="visually-hidden">{t('console.title')}</h1>
       {message && (
         <p className="banner error" role="alert">
@@ -56,7 +48,7 @@ export function ConsolePage() {
         <AgendaList state={state} onSetCurrent={setCurrent} />
         <NewWorkshopPanel />
       </div>
-    </Layout>
+    </WorkshopLayout>
   );
 }
 

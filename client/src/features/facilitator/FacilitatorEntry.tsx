@@ -1,12 +1,13 @@
 import { useEffect, useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { Languages, languageCodes, type LanguageCode, type StoredSession } from '@plenary/shared';
+import type { LanguageCode, StoredSession } from '@plenary/shared';
 import { api } from '../../realtime/api';
 import { loadSession, saveSession } from '../../realtime/sessions';
 import { localeStore, setLanguage } from '../../i18n/LocaleStore';
 import { useT } from '../../i18n/useT';
 import { Layout, Notice } from '../../ui/Layout';
 import { LanguagePicker } from '../../ui/LanguagePicker';
+import { LanguageSelect } from '../../ui/LanguageSelect';
 import { describeError } from '../join/JoinPage';
 import { WorkshopFrame } from '../workshop/WorkshopRoute';
 import { ConsolePage } from './ConsolePage';
@@ -101,21 +102,14 @@ function EnterForm({
           <label htmlFor={ids.name}>{t('join.name')}</label>
           <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} autoComplete="name" dir="auto" />
           <label htmlFor={ids.lang}>{t('join.language')}</label>
-          <select
+          <LanguageSelect
             id={ids.lang}
             value={language}
-            onChange={(e) => {
-              const lang = e.target.value as LanguageCode;
+            onChange={(lang) => {
               setLang(lang);
               void setLanguage(lang);
             }}
-          >
-            {languageCodes.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {Languages[l].nativeName}
-              </option>
-            ))}
-          </select>
+          />
           {error && (
             <p className="field-error" role="alert">
               {error}

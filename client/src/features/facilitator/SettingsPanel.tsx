@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
-import { Languages, languageCodes, type LanguageCode, type WorkshopSettings } from '@plenary/shared';
+import type { WorkshopSettings } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
+import { LanguageSelect } from '../../ui/LanguageSelect';
 
 /** The workshop settings a facilitator changes live. */
 export function SettingsPanel() {
@@ -19,14 +20,8 @@ export function SettingsPanel() {
   return (
     <section className="card settings" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
-      <div className="toggle">
-        <input id={ids.join} type="checkbox" checked={settings.joinOpen} onChange={(e) => void update({ joinOpen: e.target.checked })} />
-        <label htmlFor={ids.join}>{t('settings.joinOpen')}</label>
-      </div>
-      <div className="toggle">
-        <input id={ids.obs} type="checkbox" checked={settings.allowObservers} onChange={(e) => void update({ allowObservers: e.target.checked })} />
-        <label htmlFor={ids.obs}>{t('settings.allowObservers')}</label>
-      </div>
+      <Toggle id={ids.join} checked={settings.joinOpen} label={t('settings.joinOpen')} onChange={(v) => void update({ joinOpen: v })} />
+      <Toggle id={ids.obs} checked={settings.allowObservers} label={t('settings.allowObservers')} onChange={(v) => void update({ allowObservers: v })} />
       <label htmlFor={ids.notes}>{t('settings.notesEditableBy')}</label>
       <select
         id={ids.notes}
@@ -47,18 +42,21 @@ export function SettingsPanel() {
         <option value="anonymous">{t('settings.attribution.anonymous')}</option>
       </select>
       <label htmlFor={ids.lang}>{t('settings.defaultLanguage')}</label>
-      <select id={ids.lang} value={settings.defaultLanguage} onChange={(e) => void update({ defaultLanguage: e.target.value as LanguageCode })}>
-        {languageCodes.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {Languages[l].nativeName}
-          </option>
-        ))}
-      </select>
+      <LanguageSelect id={ids.lang} value={settings.defaultLanguage} onChange={(lang) => void update({ defaultLanguage: lang })} />
       {error && (
         <p className="field-error" role="alert">
           {error}
         </p>
       )}
     </section>
+  );
+}
+
+function Toggle({ id, checked, label, onChange }: { id: string; checked: boolean; label: string; onChange: (v: boolean) => void }) {
+  return (
+    <div className="toggle">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
   );
 }

@@ -4,8 +4,6 @@ import {
   AppPath,
   ErrorCode,
   formatJoinCode,
-  Languages,
-  languageCodes,
   type Affiliation,
   type Delegation,
   type JoinInfo,
@@ -19,6 +17,7 @@ import { countryName } from '../../i18n/names';
 import { useT, type Translate } from '../../i18n/useT';
 import { Layout, Notice } from '../../ui/Layout';
 import { LanguagePicker } from '../../ui/LanguagePicker';
+import { LanguageSelect } from '../../ui/LanguageSelect';
 import { rememberWorkshop } from './lastWorkshop';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; info: JoinInfo } | { kind: 'error'; error: WireError };
@@ -207,21 +206,14 @@ function JoinForm({ code, info }: { code: string; info: JoinInfo }) {
         )}
 
         <label htmlFor={ids.lang}>{t('join.language')}</label>
-        <select
+        <LanguageSelect
           id={ids.lang}
           value={language}
-          onChange={(e) => {
-            const lang = e.target.value as LanguageCode;
+          onChange={(lang) => {
             setLang(lang);
             void setLanguage(lang);
           }}
-        >
-          {languageCodes.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {Languages[l].nativeName}
-            </option>
-          ))}
-        </select>
+        />
 
         {info.allowObservers && (
           <fieldset>

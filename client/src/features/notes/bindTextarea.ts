@@ -62,23 +62,20 @@ export function bindTextarea(text: Y.Text, textarea: HTMLTextAreaElement): () =>
     pushLocal();
   };
 
+  const listeners: [string, () => void][] = [
+    ['input', pushLocal],
+    ['compositionstart', onCompositionStart],
+    ['compositionend', onCompositionEnd],
+    ['select', rememberSelection],
+    ['keyup', rememberSelection],
+    ['mouseup', rememberSelection],
+    ['focus', rememberSelection],
+  ];
   textarea.value = text.toString();
-  textarea.addEventListener('input', pushLocal);
-  textarea.addEventListener('compositionstart', onCompositionStart);
-  textarea.addEventListener('compositionend', onCompositionEnd);
-  textarea.addEventListener('select', rememberSelection);
-  textarea.addEventListener('keyup', rememberSelection);
-  textarea.addEventListener('mouseup', rememberSelection);
-  textarea.addEventListener('focus', rememberSelection);
+  for (const [event, fn] of listeners) textarea.addEventListener(event, fn);
   text.observe(pullRemote);
   return () => {
     text.unobserve(pullRemote);
-    textarea.removeEventListener('input', pushLocal);
-    textarea.removeEventListener('compositionstart', onCompositionStart);
-    textarea.removeEventListener('compositionend', onCompositionEnd);
-    textarea.removeEventListener('select', rememberSelection);
-    textarea.removeEventListener('keyup', rememberSelection);
-    textarea.removeEventListener('mouseup', rememberSelection);
-    textarea.removeEventListener('focus', rememberSelection);
+    for (const [event, fn] of listeners) textarea.removeEventListener(event, fn);
   };
 }

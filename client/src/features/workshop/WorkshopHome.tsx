@@ -1,11 +1,10 @@
 import { useT } from '../../i18n/useT';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
-import { Layout } from '../../ui/Layout';
 import { AgendaList } from '../agenda/AgendaList';
 import { NowNext } from '../agenda/NowNext';
 import { NotesPanel } from '../notes/NotesPanel';
 import { PeopleList } from '../people/PeopleList';
-import { WorkshopActions } from './WorkshopRoute';
+import { WorkshopLayout } from './WorkshopLayout';
 
 /** A participant's (or observer's) home in a workshop: now and next, notes, people, agenda. */
 export function WorkshopHome() {
@@ -15,14 +14,7 @@ export function WorkshopHome() {
   const state = view.state!;
   const me = state.participants[view.me];
   return (
-    <Layout
-      title={
-        <span className="workshop-title" dir="auto">
-          {state.definition.title}
-        </span>
-      }
-      actions={<WorkshopActions />}
-    >
+    <WorkshopLayout>
       {me?.role === 'observer' && <p className="banner">{t('home.observerBanner')}</p>}
       <div className="home-grid">
         <div className="home-main">
@@ -34,6 +26,6 @@ export function WorkshopHome() {
           <AgendaList state={state} />
         </div>
       </div>
-    </Layout>
+    </WorkshopLayout>
   );
 }
