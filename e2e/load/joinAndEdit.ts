@@ -40,7 +40,7 @@ import { fileURLToPath } from 'node:url';
 import { docName } from '@plenary/shared';
 import { parseOptions, usage, type BenchOptions } from './lib/args.js';
 import { joinParticipant, leave, RoundCounters, workshopIdFor, writeEdits, type JoinContext, type Participant } from './lib/participant.js';
-import { resultsTable, type BenchResult, type RoundResult } from './lib/report.js';
+import { memorySlope, resultsTable, slopeLine, type BenchResult, type MemorySlope, type RoundResult } from './lib/report.js';
 import { cpuSeconds, externalServer, ownCpuSeconds, readHealth, startServer, type Health, type ServerUnderTest } from './lib/server.js';
 import { round, summarize } from './lib/stats.js';
 
@@ -80,10 +80,12 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\n${resultsTable(rounds)}\n`);
+  const slope = memorySlope(rounds);
+  if (slope) console.log(`${slopeLine(slope)}\n`);
   reportServerProblems(rounds);
   const out = options.out ? resolve(options.out) : defaultOut;
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify(benchResult(options, rounds, startedAt), null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify(benchResult(options, rounds, startedAt, slope), null, 2)}\n`);
   log(`results written to ${out}`);
 }
 
@@ -122,18 +124,10 @@ async function runRound(server: ServerUnderTest, options: BenchOptions, clients:
   const joinCpu = cpuJoin.since();
   log(`N=${clients}: ${participants.length} joined in ${round(joinAllMs / 1000, 2)} s, ${clients - participants.length} failed`);
 
-  const afterJoin = await memoryReading(server, options);
-  const cpuEdit = cpuMark(server.pid);
-  const loopDelay = monitorEventLoopDelay({ resolution: loopResolutionMs });
-  loopDelay.enable();
-  const edits = await runEdits(participants, options, counters);
-  loopDelay.disable();
-  const editCpu = cpuEdit.since();
-  const loadAfter = loadavg()[0]!;
-  const afterEdits = await readHealth(server.url);
+  const { afterJoin, edits, editCpu, loopDelayMs, loadAfter, afterEdits } = await measureLoaded(server, options, participants, counters).finally(
+    () => participants.forEach(leave),
+  );
   log(`N=${clients}: ${edits.received}/${edits.expected} deliveries, p50 ${edits.latency.p50} ms, p99 ${edits.latency.p99} ms`);
-
-  for (const p of participants) leave(p);
   await waitForServerToSeeLeaves(server.url, before.health);
   return {
     clients,
@@ -150,9 +144,24 @@ async function runRound(server: ServerUnderTest, options: BenchOptions, clients:
     drops: { socket: counters.socketDrops, doc: counters.docDrops },
     pushes: { events: counters.eventPushes, presence: counters.presencePushes },
     cpu: { serverJoinS: joinCpu.server, serverEditS: editCpu.server, benchJoinS: joinCpu.bench, benchEditS: editCpu.bench },
-    benchLoopDelayMs: { p50: lateMs(loopDelay.percentile(50)), p99: lateMs(loopDelay.percentile(99)), max: lateMs(loopDelay.max) },
+    benchLoopDelayMs: loopDelayMs,
     loadAverage: { before: round(loadBefore, 2), after: round(loadAfter, 2) },
   };
+}
+
+/** With everyone joined: a memory reading, then the edit load (CPU and this process's event-loop delay measured). */
+async function measureLoaded(server: ServerUnderTest, options: BenchOptions, participants: Participant[], counters: RoundCounters) {
+  const afterJoin = await memoryReading(server, options);
+  const cpuEdit = cpuMark(server.pid);
+  const loopDelay = monitorEventLoopDelay({ resolution: loopResolutionMs });
+  loopDelay.enable();
+  const edits = await runEdits(participants, options, counters);
+  loopDelay.disable();
+  const editCpu = cpuEdit.since();
+  const loadAfter = loadavg()[0]!;
+  const afterEdits = await readHealth(server.url);
+  const loopDelayMs = { p50: lateMs(loopDelay.percentile(50)), p99: lateMs(loopDelay.percentile(99)), max: lateMs(loopDelay.max) };
+  return { afterJoin, edits, editCpu, loopDelayMs, loadAfter, afterEdits };
 }
 
 /** Joins `count` participants, `concurrency` at a time; failures are counted, not thrown. */
@@ -258,7 +267,7 @@ async function waitForServerToSeeLeaves(url: string, before: Health): Promise<vo
   log('the server still counts connections of the last round; going on');
 }
 
-function benchResult(options: BenchOptions, rounds: RoundResult[], startedAt: string): BenchResult {
+function benchResult(options: BenchOptions, rounds: RoundResult[], startedAt: string, slope: MemorySlope | null): BenchResult {
   return {
     startedAt,
     machine: {
@@ -270,6 +279,7 @@ function benchResult(options: BenchOptions, rounds: RoundResult[], startedAt: st
     },
     options: { ...options },
     rounds,
+    memorySlope: slope,
   };
 }
 
@@ -288,5 +298,6 @@ function reportServerProblems(rounds: RoundResult[]): void {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
+  // Clients that were still connecting may keep retrying; end here.
+  process.exit(1);
 });

@@ -31,7 +31,7 @@ export interface BenchOptions {
 
 export const usage = `Usage: pnpm bench -- [options]
 
-  --clients 50,200     participants per round (one round each, fresh board document)
+  --clients 50,200     participants per round (one round each: fresh server, fresh board)
   --writers 10         participants that edit the board
   --rate 5             edits per second per writer
   --duration 10        seconds of editing
@@ -39,7 +39,7 @@ export const usage = `Usage: pnpm bench -- [options]
   --settle 2           seconds before each memory reading
   --drain 5            seconds to wait, at most, for the last edits to arrive
   --timeout 30         seconds each join step may take per client
-  --url URL --code C   use a running server (loopback or not) instead of starting one
+  --url URL --code C   use a running server instead of starting one per round
   --out FILE           JSON results (default e2e/output/bench-join-edit.json)
 `;
 

@@ -61,6 +61,46 @@ export interface BenchResult {
   machine: { cpus: number; cpuModel: string; memTotalBytes: number; node: string; platform: string };
   options: Record<string, unknown>;
   rounds: RoundResult[];
+  /** Memory growth per participant between the smallest and largest round; null with fewer than two sizes. */
+  memorySlope: MemorySlope | null;
+}
+
+/**
+ * (after − before) / N includes costs paid once (the open board, first-use
+ * allocations). Comparing two round sizes separates them: the slope is what one
+ * more participant costs, the intercept what the first one does.
+ */
+export interface MemorySlope {
+  fromClients: number;
+  toClients: number;
+  rssPerParticipantBytes: number;
+  heapPerParticipantBytes: number;
+  heapFixedBytes: number;
+}
+
+export function memorySlope(rounds: RoundResult[]): MemorySlope | null {
+  const sized = rounds.filter((r) => r.joined > 0).sort((a, b) => a.joined - b.joined);
+  const small = sized[0];
+  const large = sized[sized.length - 1];
+  if (!small || !large || small.joined === large.joined) return null;
+  const growth = (r: RoundResult, key: 'rss' | 'heapUsed') => r.memory.afterJoin.memory[key] - r.memory.before.memory[key];
+  const dn = large.joined - small.joined;
+  const heapSlope = (growth(large, 'heapUsed') - growth(small, 'heapUsed')) / dn;
+  return {
+    fromClients: small.joined,
+    toClients: large.joined,
+    rssPerParticipantBytes: Math.round((growth(large, 'rss') - growth(small, 'rss')) / dn),
+    heapPerParticipantBytes: Math.round(heapSlope),
+    heapFixedBytes: Math.round(growth(small, 'heapUsed') - heapSlope * small.joined),
+  };
+}
+
+export function slopeLine(slope: MemorySlope): string {
+  return (
+    `Memory per additional participant (between N=${slope.fromClients} and N=${slope.toClients}): ` +
+    `RSS ${kib(slope.rssPerParticipantBytes)}, heapUsed ${kib(slope.heapPerParticipantBytes)} ` +
+    `(plus ${mib(slope.heapFixedBytes)} of heap paid once).`
+  );
 }
 
 const mib = (bytes: number) => `${round(bytes / 1024 / 1024)} MiB`;
