@@ -23,6 +23,11 @@ import { ControlPlane } from './realtime/socket/ControlPlane.js';
 import { DocHub } from './realtime/yjs/DocHub.js';
 import { YjsEndpoint } from './realtime/yjs/YjsEndpoint.js';
 import { createApp } from './http/app.js';
+import type { AreaContext, AreaHandle } from './areas/AreaContext.js';
+import { attachPolls } from './areas/polls/attachPolls.js';
+import { attachBoards } from './areas/boards/attachBoards.js';
+import { pollsRouter } from './areas/polls/pollsRouter.js';
+import { boardsRouter } from './areas/boards/boardsRouter.js';
 
 export interface PlenaryServer {
   http: HttpServer;
@@ -90,6 +95,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     joinFailuresPer5Min: config.joinFailuresPer5Min,
     clientDir: config.clientDir,
     trustProxy: config.trustProxy,
+    areaRouters: [pollsRouter({ workshops, tokens, store, log }), boardsRouter({ workshops, tokens, store, log })],
     health: () => {
       const mem = process.memoryUsage();
       return {
@@ -107,6 +113,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
   // Access to documents follows the control plane: re-decide it for open
   // connections whenever a workshop's state changes.
   workshops.onEvents((_runtime, _events, state) => hub.refreshAccess(state));
+
+  const areaContext: AreaContext = { workshops, io: control.io, hub, store, log, now };
+  const areas: AreaHandle[] = [attachPolls(areaContext), attachBoards(areaContext)];
 
   http.on('upgrade', (req, socket, head) => {
     if (yjs.matches(req)) yjs.handleUpgrade(req, socket, head);
@@ -156,6 +165,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
       http.closeIdleConnections();
       await stopped;
       presence.close();
+      await Promise.all(areas.map((a) => a.close()));
       await workshops.close();
       await bus.close();
       await store.close();

@@ -12,12 +12,12 @@ const storageKey = 'plenary.language';
 
 const loaders: Record<LanguageCode, () => Promise<Partial<Messages>>> = {
   en: async () => en,
-  fr: () => import('./messages/fr').then((m) => m.default),
-  es: () => import('./messages/es').then((m) => m.default),
-  ru: () => import('./messages/ru').then((m) => m.default),
-  ar: () => import('./messages/ar').then((m) => m.default),
-  fa: () => import('./messages/fa').then((m) => m.default),
-  pt: () => import('./messages/pt').then((m) => m.default),
+  fr: () => import('./messages/fr/index').then((m) => m.default),
+  es: () => import('./messages/es/index').then((m) => m.default),
+  ru: () => import('./messages/ru/index').then((m) => m.default),
+  ar: () => import('./messages/ar/index').then((m) => m.default),
+  fa: () => import('./messages/fa/index').then((m) => m.default),
+  pt: () => import('./messages/pt/index').then((m) => m.default),
 };
 
 export interface LocaleState {

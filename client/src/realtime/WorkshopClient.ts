@@ -55,6 +55,7 @@ export class WorkshopClient {
   private synced = false;
   private buffered: DomainEvent[] = [];
   private syncing = false;
+  private readonly extraListeners: [string, (...args: never[]) => void][] = [];
 
   constructor(readonly session: StoredSession) {
     this.view = new Store<WorkshopView>({
@@ -105,6 +106,7 @@ export class WorkshopClient {
       });
     });
     socket.on(SocketEvent.sessionEnded, () => this.end('removed'));
+    for (const [event, handler] of this.extraListeners) socket.on(event as 'connect', handler as () => void);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
   }
@@ -114,6 +116,21 @@ export class WorkshopClient {
     window.removeEventListener('offline', this.onOffline);
     this.socket?.disconnect();
     this.socket = null;
+  }
+
+  /**
+   * Listens to one of the server's pushes (an area's own, like poll results);
+   * returns a function that stops listening. Survives reconnects.
+   */
+  on<E extends keyof ServerToClientEvents>(event: E, handler: ServerToClientEvents[E]): () => void {
+    const entry: [string, (...args: never[]) => void] = [event, handler as (...args: never[]) => void];
+    this.extraListeners.push(entry);
+    this.socket?.on(event as 'connect', handler as () => void);
+    return () => {
+      const i = this.extraListeners.indexOf(entry);
+      if (i >= 0) this.extraListeners.splice(i, 1);
+      this.socket?.off(event as 'connect', handler as () => void);
+    };
   }
 
   /** Sends a command; resolves with the server's ack (or an error if it cannot be sent). */

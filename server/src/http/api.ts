@@ -26,6 +26,7 @@ import type { TokenSigner } from '../auth/tokens.js';
 import type { Workshops } from '../workshops/Workshops.js';
 import type { WorkshopRuntime } from '../workshops/WorkshopRuntime.js';
 import { parseBody, respond, respondError } from './respond.js';
+import { authenticateRequest } from './authenticate.js';
 
 export interface ApiDeps {
   workshops: Workshops;
@@ -100,6 +101,8 @@ export function apiRouter(deps: ApiDeps): Router {
     await sendSession(res, runtime.id, result.events, 201);
   });
 
+  const authenticate = (req: Request, res: Response) => authenticateRequest(req, res, workshops, tokens);
+
   router.get('/session', async (req, res) => {
     const session = await authenticate(req, res);
     if (!session) return;
@@ -129,21 +132,6 @@ export function apiRouter(deps: ApiDeps): Router {
     const { id, role } = joined.participant;
     const token = await tokens.sign({ wid: workshopId, sub: id, role });
     respond(res, ok<JoinReply>({ token, workshopId, participantId: id, role }), status);
-  }
-
-  async function authenticate(req: Request, res: Response) {
-    const header = req.get('authorization') ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    try {
-      const claims = await tokens.verify(token);
-      const runtime = await workshops.get(claims.wid);
-      const p = runtime?.state.participants[claims.sub];
-      if (!runtime || !p || p.removed) throw new Error('no participant');
-      return { runtime, participantId: p.id };
-    } catch {
-      respondError(res, ErrorCode.unauthorized, 'Your session is not valid. Join again.');
-      return null;
-    }
   }
 
   return router;

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { ErrorCode, Limits } from '@plenary/shared';
@@ -12,6 +12,8 @@ import { apiRouter, type ApiDeps } from './api.js';
 import { respondError } from './respond.js';
 
 export interface AppDeps extends ApiDeps {
+  /** Areas' own HTTP routes (exports, downloads), mounted under /api. */
+  areaRouters: Router[];
   clientDir: string | null;
   trustProxy: string | null;
   log: Logger;
@@ -61,7 +63,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ ok: true, ...deps.health() });
   });
 
-  app.use('/api', express.json({ limit: Limits.restBodyBytes }), apiRouter(deps));
+  app.use('/api', express.json({ limit: Limits.restBodyBytes }), apiRouter(deps), ...deps.areaRouters);
   app.use('/api', (_req, res) => respondError(res, ErrorCode.notFound, 'No such API route.'));
 
   const index = deps.clientDir ? join(deps.clientDir, 'index.html') : null;

@@ -1,68 +1,20 @@
 /**
- * Domain events: the append-only log of a workshop.
+ * Domain events: the append-only log of a workshop, composed from each area
+ * (domain/<area>/protocol.ts). Event types are `<area>.<what happened>`.
  *
  * The server decides events from commands (`decide`), appends them to the
  * workshop's log with consecutive sequence numbers (durable before the ack),
- * applies them with the shared reducer (`applyEvent`) and pushes each audience
- * its projection of them. A client applies what it receives with the same
- * reducer, so both sides compute the same state.
+ * applies them with the shared reducer (`applyEvent`) and pushes each viewer
+ * its projection of them (`projectEvent`). A client applies what it receives
+ * with the same reducer, so both sides compute the same state.
  */
 import { z } from 'zod';
-import {
-  DisplayName,
-  Id,
-  Participant,
-  WorkshopDefinition,
-  WorkshopSettings,
-} from '../domain/workshop/model.js';
-import { LanguageCode } from './languages.js';
-
-export const WorkshopCreated = z.object({
-  type: z.literal('workshop.created'),
-  workshopId: Id,
-  joinCode: z.string(),
-  definition: WorkshopDefinition,
-  settings: WorkshopSettings,
-});
-export const WorkshopSettingsUpdated = z.object({
-  type: z.literal('workshop.settingsUpdated'),
-  settings: WorkshopSettings.partial(),
-});
-export const ParticipantJoined = z.object({
-  type: z.literal('participant.joined'),
-  participant: Participant,
-});
-export const ParticipantRenamed = z.object({
-  type: z.literal('participant.renamed'),
-  participantId: Id,
-  name: DisplayName,
-});
-export const ParticipantLanguageSet = z.object({
-  type: z.literal('participant.languageSet'),
-  participantId: Id,
-  language: LanguageCode,
-});
-export const ParticipantRemoved = z.object({
-  type: z.literal('participant.removed'),
-  participantId: Id,
-  /** Who removed them; facilitators see it, others do not. */
-  by: Id.optional(),
-});
-export const AgendaCurrentSet = z.object({
-  type: z.literal('agenda.currentSet'),
-  itemId: Id.nullable(),
-});
+import { workshopEvents } from '../domain/workshop/protocol.js';
+import { pollEvents } from '../domain/polls/protocol.js';
+import { boardEvents } from '../domain/boards/protocol.js';
 
 /** An event as `decide` produces it, before it has a place in the log. */
-export const DomainEventBody = z.discriminatedUnion('type', [
-  WorkshopCreated,
-  WorkshopSettingsUpdated,
-  ParticipantJoined,
-  ParticipantRenamed,
-  ParticipantLanguageSet,
-  ParticipantRemoved,
-  AgendaCurrentSet,
-]);
+export const DomainEventBody = z.discriminatedUnion('type', [...workshopEvents, ...pollEvents, ...boardEvents]);
 export type DomainEventBody = z.infer<typeof DomainEventBody>;
 export type DomainEventType = DomainEventBody['type'];
 
@@ -73,3 +25,6 @@ export const DomainEvent = z.intersection(
   DomainEventBody,
   z.object({ seq: z.number().int().positive(), at: z.number() }),
 );
+
+/** The events of one area, by the prefix of their type. */
+export type EventOf<Prefix extends string> = Extract<DomainEvent, { type: `${Prefix}.${string}` }>;

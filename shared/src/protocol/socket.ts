@@ -16,7 +16,10 @@
  *    the server then disconnects them.
  */
 import { z } from 'zod';
-import type { Role, WorkshopState } from '../domain/workshop/model.js';
+import type { Role } from '../domain/workshop/model.js';
+import type { PollServerEvents } from '../domain/polls/protocol.js';
+import type { BoardServerEvents } from '../domain/boards/protocol.js';
+import type { WorkshopState } from '../domain/state.js';
 import type { SocketCommandName, SocketCommands } from './commands.js';
 import type { Result } from './errors.js';
 import type { DomainEvent } from './events.js';
@@ -64,7 +67,8 @@ export type ClientToServerEvents = CommandHandlers & {
   [SocketEvent.sync]: (request: SyncRequest, ack: (result: Result<SyncReply>) => void) => void;
 };
 
-export interface ServerToClientEvents {
+/** What the server pushes: the core's events here, each area's from its protocol file. */
+export interface ServerToClientEvents extends PollServerEvents, BoardServerEvents {
   [SocketEvent.events]: (push: EventsPush) => void;
   [SocketEvent.presence]: (push: PresencePush) => void;
   [SocketEvent.sessionEnded]: (push: SessionEndedPush) => void;

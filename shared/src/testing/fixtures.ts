@@ -2,10 +2,11 @@
 import type { Command } from '../protocol/commands.js';
 import type { DomainEvent, DomainEventBody } from '../protocol/events.js';
 import type { Actor } from '../domain/access/can.js';
-import { applyEvent } from '../domain/workshop/apply.js';
-import { decide } from '../domain/workshop/decide.js';
+import { applyEvent } from '../domain/apply.js';
+import { decide } from '../domain/decide.js';
 import { demoDefinition } from '../domain/workshop/demo.js';
-import { defaultSettings, type WorkshopState } from '../domain/workshop/model.js';
+import { defaultSettings } from '../domain/workshop/model.js';
+import type { WorkshopState } from '../domain/state.js';
 
 export class TestWorkshop {
   state: WorkshopState;

@@ -16,13 +16,18 @@ import {
   fail,
   Limits,
   ok,
+  eventSubjects,
+  facilitatorViewer,
   projectEvent,
   projectState,
+  publicViewer,
   SocketCommands,
   socketCommandNames,
   SocketEvent,
   SyncRequest,
   type Audience,
+  type Viewer,
+  type WorkshopState,
   type ClientToServerEvents,
   type CommandAck,
   type DomainEvent,
@@ -91,7 +96,7 @@ export class ControlPlane {
       );
     });
     this.io.on('connection', (socket) => this.onConnection(socket));
-    deps.workshops.onEvents((runtime, events) => this.push(runtime.id, events));
+    deps.workshops.onEvents((runtime, events, state) => this.push(runtime.id, events, state));
   }
 
   /** Pushes presence changes of a workshop to everyone in it. */
@@ -191,22 +196,53 @@ export class ControlPlane {
     const runtime = await this.deps.workshops.get(workshopId);
     const me = runtime?.state.participants[participantId];
     if (!runtime || !me || me.removed) return fail(ErrorCode.unauthorized, 'Your session is no longer valid.');
-    const audience = audienceOf(me.role);
+    const viewer: Viewer = { participantId, role: me.role };
     const online = this.deps.presence.online(workshopId);
     const since = parsed.data.since;
     const events = since === null ? null : await runtime.eventsSince(since);
     if (events) {
-      return ok({ mode: 'events', events: events.map((e) => projectEvent(e, audience)), seq: runtime.state.seq, online, you: participantId });
+      return ok({ mode: 'events', events: events.map((e) => projectEvent(e, viewer)), seq: runtime.state.seq, online, you: participantId });
     }
-    return ok({ mode: 'snapshot', state: projectState(runtime.state, audience), online, you: participantId });
+    return ok({ mode: 'snapshot', state: projectState(runtime.state, viewer), online, you: participantId });
   }
 
-  private push(workshopId: string, events: DomainEvent[]): void {
-    for (const audience of ['facilitators', 'public'] as const) {
-      this.io.to(rooms.audience(workshopId, audience)).emit(SocketEvent.events, {
-        events: events.map((e) => projectEvent(e, audience)),
+  /**
+   * Pushes applied events, in order, each as its viewers may see it:
+   * facilitators the full event, the event's subjects their own projection,
+   * everyone else the public one. Runs of events without subjects go out as
+   * one message per audience.
+   */
+  private push(workshopId: string, events: DomainEvent[], state: WorkshopState): void {
+    const facilitators = rooms.audience(workshopId, 'facilitators');
+    const everyone = rooms.audience(workshopId, 'public');
+    let run: DomainEvent[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      this.io.to(facilitators).emit(SocketEvent.events, { events: run.map((e) => projectEvent(e, facilitatorViewer)) });
+      this.io.to(everyone).emit(SocketEvent.events, { events: run.map((e) => projectEvent(e, publicViewer)) });
+      run = [];
+    };
+    for (const e of events) {
+      const subjects = eventSubjects(e).filter((id) => {
+        const role = state.participants[id]?.role;
+        return role !== undefined && role !== 'facilitator';
       });
+      if (subjects.length === 0) {
+        run.push(e);
+        continue;
+      }
+      flush();
+      this.io.to(facilitators).emit(SocketEvent.events, { events: [projectEvent(e, facilitatorViewer)] });
+      this.io
+        .to(everyone)
+        .except(subjects.map((id) => rooms.participant(workshopId, id)))
+        .emit(SocketEvent.events, { events: [projectEvent(e, publicViewer)] });
+      for (const id of subjects) {
+        const viewer: Viewer = { participantId: id, role: state.participants[id]!.role };
+        this.io.to(rooms.participant(workshopId, id)).emit(SocketEvent.events, { events: [projectEvent(e, viewer)] });
+      }
     }
+    flush();
     for (const e of events) {
       if (e.type !== 'participant.removed') continue;
       const room = rooms.participant(workshopId, e.participantId);

@@ -4,7 +4,8 @@
  * role in the current state; a removed participant may do nothing.
  */
 import type { DocRef } from '../../protocol/docs.js';
-import type { Role, WorkshopState } from '../workshop/model.js';
+import type { Role } from '../workshop/model.js';
+import type { WorkshopState } from '../state.js';
 
 export interface Actor {
   participantId: string;

@@ -1,6 +1,6 @@
 import { CloseCode } from '../../protocol/closeCodes.js';
 import type { DocRef } from '../../protocol/docs.js';
-import type { WorkshopState } from '../workshop/model.js';
+import type { WorkshopState } from '../state.js';
 import { can } from './can.js';
 
 export type DocAccess = { read: true; write: boolean } | { read: false; closeCode: CloseCode; reason: string };

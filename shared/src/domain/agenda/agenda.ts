@@ -1,4 +1,5 @@
-import type { AgendaDay, AgendaItem, WorkshopDefinition, WorkshopState } from '../workshop/model.js';
+import type { AgendaDay, AgendaItem, WorkshopDefinition } from '../workshop/model.js';
+import type { WorkshopState } from '../state.js';
 import { zonedWallTimeToInstant } from './time.js';
 
 /** An agenda item placed in time: its day and its start and end instants. */

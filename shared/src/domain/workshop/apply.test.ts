@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestWorkshop } from '../../testing/fixtures.js';
-import { applyEvent, applyEvents } from './apply.js';
+import { applyEvent, applyEvents } from '../apply.js';
 
 describe('applyEvent', () => {
   it('rebuilds the same state from the log alone', () => {

@@ -1,27 +1,33 @@
-import type { DomainEvent } from '../../protocol/events.js';
-import type { WorkshopState } from './model.js';
+import type { DomainEvent, EventOf } from '../../protocol/events.js';
+import { initialBoardsState } from '../boards/model.js';
+import { initialPollsState } from '../polls/model.js';
+import type { WorkshopState } from '../state.js';
+import type { Participant } from './model.js';
 
-/**
- * The reducer: the state after one event. Pure and total over valid event
- * sequences; the server and every client run the same one. `state` is null
- * only before `workshop.created`.
- */
-export function applyEvent(state: WorkshopState | null, event: DomainEvent): WorkshopState {
-  if (event.type === 'workshop.created') {
-    return {
-      id: event.workshopId,
-      seq: event.seq,
-      createdAt: event.at,
-      joinCode: event.joinCode,
-      definition: event.definition,
-      settings: event.settings,
-      participants: {},
-      run: { currentItemId: null, startedAt: null },
-    };
-  }
-  if (!state) throw new Error(`event ${event.type} before workshop.created`);
+type CoreEvent = Exclude<DomainEvent, EventOf<'poll'> | EventOf<'board'>>;
+
+/** The state a workshop starts with. */
+export function createState(event: Extract<DomainEvent, { type: 'workshop.created' }>): WorkshopState {
+  return {
+    id: event.workshopId,
+    seq: event.seq,
+    createdAt: event.at,
+    joinCode: event.joinCode,
+    definition: event.definition,
+    settings: event.settings,
+    participants: {},
+    run: { currentItemId: null, startedAt: null },
+    polls: initialPollsState(),
+    boards: initialBoardsState(),
+  };
+}
+
+/** Applies a core event (people, settings, agenda position). */
+export function applyWorkshop(state: WorkshopState, event: CoreEvent): WorkshopState {
   const next: WorkshopState = { ...state, seq: event.seq };
   switch (event.type) {
+    case 'workshop.created':
+      return createState(event);
     case 'workshop.settingsUpdated':
       next.settings = { ...state.settings, ...event.settings };
       return next;
@@ -40,18 +46,7 @@ export function applyEvent(state: WorkshopState | null, event: DomainEvent): Wor
   }
 }
 
-/** Applies events in order. */
-export function applyEvents(state: WorkshopState | null, events: readonly DomainEvent[]): WorkshopState | null {
-  let s = state;
-  for (const e of events) s = applyEvent(s, e);
-  return s;
-}
-
-function patchParticipant(
-  state: WorkshopState,
-  id: string,
-  patch: Partial<WorkshopState['participants'][string]>,
-): WorkshopState {
+function patchParticipant(state: WorkshopState, id: string, patch: Partial<Participant>): WorkshopState {
   const p = state.participants[id];
   if (!p) return state;
   return { ...state, participants: { ...state.participants, [id]: { ...p, ...patch } } };

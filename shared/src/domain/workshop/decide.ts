@@ -1,30 +1,16 @@
-/**
- * Decisions: what events a command produces in the current state, or why it
- * is refused. Pure: the clock and new ids come in through `ctx`. A command
- * that would change nothing yields no events.
- */
-import type { Command } from '../../protocol/commands.js';
-import { ErrorCode, type Refusal } from '../../protocol/errors.js';
-import type { DomainEventBody } from '../../protocol/events.js';
+/** Decisions on the core commands: joining, people, settings, the agenda's current item. */
+import type { Command, CommandOf } from '../../protocol/commands.js';
+import { ErrorCode } from '../../protocol/errors.js';
 import { Limits } from '../../protocol/limits.js';
-import { can, type Actor } from '../access/can.js';
+import { can } from '../access/can.js';
 import { findAgendaItem } from '../agenda/agenda.js';
-import type { Affiliation, Participant, WorkshopDefinition, WorkshopState } from './model.js';
+import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decide.js';
+import type { WorkshopState } from '../state.js';
+import type { Affiliation, Participant, WorkshopDefinition } from './model.js';
 
-export interface DecideContext {
-  /** Who sends the command; null for joining, which has no actor yet. */
-  actor: Actor | null;
-  now: number;
-  newId: () => string;
-}
+export type CoreCommand = Exclude<Command, CommandOf<'poll'> | CommandOf<'board'>>;
 
-export type Decision = { ok: true; events: DomainEventBody[] } | { ok: false; refusal: Refusal };
-
-const accept = (...events: DomainEventBody[]): Decision => ({ ok: true, events });
-const refuse = (code: Refusal['code'], message: string): Decision => ({ ok: false, refusal: { code, message } });
-const forbidden = () => refuse(ErrorCode.forbidden, 'Your role does not allow this.');
-
-export function decide(state: WorkshopState, command: Command, ctx: DecideContext): Decision {
+export function decideWorkshop(state: WorkshopState, command: CoreCommand, ctx: DecideContext): Decision {
   switch (command.type) {
     case 'participant:join': {
       const { name, affiliation, language, role } = command.payload;

@@ -166,16 +166,3 @@ export const RunState = z.object({
   startedAt: z.number().nullable(),
 });
 export type RunState = z.infer<typeof RunState>;
-
-/** The whole control-plane state of one workshop, as the reducer builds it from its events. */
-export interface WorkshopState {
-  id: string;
-  /** Sequence number of the last event applied; 0 before the first. */
-  seq: number;
-  createdAt: number;
-  joinCode: string;
-  definition: WorkshopDefinition;
-  settings: WorkshopSettings;
-  participants: Record<string, Participant>;
-  run: RunState;
-}

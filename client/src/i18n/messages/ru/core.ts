@@ -1,7 +1,8 @@
-import type { Messages } from './en';
+import type core from '../en/core';
+import type { AreaMessages } from '../en';
 
 /** Russian translation of the English catalog. */
-const messages: Messages = {
+const messages: AreaMessages<typeof core> = {
   'app.name': 'Plenary',
   'layout.skip': 'Перейти к содержанию',
   'layout.home': 'Plenary — главная',

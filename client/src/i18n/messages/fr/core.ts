@@ -1,7 +1,8 @@
-import type { Messages } from './en';
+import type core from '../en/core';
+import type { AreaMessages } from '../en';
 
 /** French translation of the English catalog. */
-const messages: Messages = {
+const messages: AreaMessages<typeof core> = {
   'app.name': 'Plenary',
   'layout.skip': 'Aller au contenu',
   'layout.home': 'Plenary — accueil',

@@ -1,8 +1,5 @@
-/**
- * English: the source catalog. Every key the interface uses is here; other
- * languages translate these keys (ICU MessageFormat: plurals, selects).
- */
-const en = {
+/** English, core screens: joining, the workshop home, the console. */
+const core = {
   'app.name': 'Plenary',
   'layout.skip': 'Skip to content',
   'layout.home': 'Plenary — home',
@@ -161,6 +158,4 @@ const en = {
   'notFound.home': 'Go to the front page',
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
-export default en satisfies Messages as Messages;
+export default core;

@@ -1,7 +1,8 @@
-import type { Messages } from './en';
+import type core from '../en/core';
+import type { AreaMessages } from '../en';
 
 /** Arabic (Modern Standard) translation of the English catalog. */
-const messages: Messages = {
+const messages: AreaMessages<typeof core> = {
   'app.name': 'Plenary',
   'layout.skip': 'الانتقال إلى المحتوى',
   'layout.home': 'Plenary — الصفحة الرئيسية',

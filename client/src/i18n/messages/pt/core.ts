@@ -1,7 +1,8 @@
-import type { Messages } from './en';
+import type core from '../en/core';
+import type { AreaMessages } from '../en';
 
 /** Portuguese (Brazil) translation of the English catalog. */
-const messages: Messages = {
+const messages: AreaMessages<typeof core> = {
   'app.name': 'Plenary',
   'layout.skip': 'Pular para o conteúdo',
   'layout.home': 'Plenary — início',

@@ -1,7 +1,8 @@
-import type { Messages } from './en';
+import type core from '../en/core';
+import type { AreaMessages } from '../en';
 
 /** Persian translation of the English catalog (vocabulary common to Iranian Persian and Dari). */
-const messages: Messages = {
+const messages: AreaMessages<typeof core> = {
   'app.name': 'Plenary',
   'layout.skip': 'رفتن به محتوا',
   'layout.home': 'Plenary — صفحه اصلی',

@@ -1,0 +1,32 @@
+/**
+ * The reducer: the state after one event. Pure and total over valid event
+ * sequences; the server and every client run the same one. Each area applies
+ * its own events (by type prefix).
+ */
+import type { DomainEvent, EventOf } from '../protocol/events.js';
+import { applyBoards } from './boards/apply.js';
+import { applyPolls } from './polls/apply.js';
+import type { WorkshopState } from './state.js';
+import { applyWorkshop, createState } from './workshop/apply.js';
+
+/** The state after `event`; `state` is null only before `workshop.created`. */
+export function applyEvent(state: WorkshopState | null, event: DomainEvent): WorkshopState {
+  if (event.type === 'workshop.created') return createState(event);
+  if (!state) throw new Error(`event ${event.type} before workshop.created`);
+  const area = event.type.slice(0, event.type.indexOf('.'));
+  switch (area) {
+    case 'poll':
+      return applyPolls(state, event as EventOf<'poll'>);
+    case 'board':
+      return applyBoards(state, event as EventOf<'board'>);
+    default:
+      return applyWorkshop(state, event as Exclude<DomainEvent, EventOf<'poll'> | EventOf<'board'>>);
+  }
+}
+
+/** Applies events in order. */
+export function applyEvents(state: WorkshopState | null, events: readonly DomainEvent[]): WorkshopState | null {
+  let s = state;
+  for (const e of events) s = applyEvent(s, e);
+  return s;
+}

@@ -1,0 +1,39 @@
+/**
+ * Decisions: what events a command produces in the current state, or why it
+ * is refused. Pure: the clock and new ids come in through `ctx`. A command
+ * that would change nothing yields no events. Each area decides its own
+ * commands (by name prefix).
+ */
+import type { Command, CommandOf } from '../protocol/commands.js';
+import { ErrorCode, type Refusal } from '../protocol/errors.js';
+import type { DomainEventBody } from '../protocol/events.js';
+import type { Actor } from './access/can.js';
+import { decideBoards } from './boards/decide.js';
+import { decidePolls } from './polls/decide.js';
+import type { WorkshopState } from './state.js';
+import { decideWorkshop, type CoreCommand } from './workshop/decide.js';
+
+export interface DecideContext {
+  /** Who sends the command; null for joining, which has no actor yet. */
+  actor: Actor | null;
+  now: number;
+  newId: () => string;
+}
+
+export type Decision = { ok: true; events: DomainEventBody[] } | { ok: false; refusal: Refusal };
+
+export const accept = (...events: DomainEventBody[]): Decision => ({ ok: true, events });
+export const refuse = (code: Refusal['code'], message: string): Decision => ({ ok: false, refusal: { code, message } });
+export const forbidden = (): Decision => refuse(ErrorCode.forbidden, 'Your role does not allow this.');
+
+export function decide(state: WorkshopState, command: Command, ctx: DecideContext): Decision {
+  const area = command.type.slice(0, command.type.indexOf(':'));
+  switch (area) {
+    case 'poll':
+      return decidePolls(state, command as CommandOf<'poll'>, ctx);
+    case 'board':
+      return decideBoards(state, command as CommandOf<'board'>, ctx);
+    default:
+      return decideWorkshop(state, command as CoreCommand, ctx);
+  }
+}

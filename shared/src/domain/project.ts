@@ -1,0 +1,52 @@
+/**
+ * Projections: what each viewer may see of the state and of each event.
+ * Facilitators see everything the log holds; everyone else sees what each
+ * area lets them (ballots of others, for example, never). An event may also
+ * have subjects (e.g. the voter of a ballot) who see their own part of it.
+ */
+import type { DomainEvent } from '../protocol/events.js';
+import type { WorkshopState } from './state.js';
+import type { Role } from './workshop/model.js';
+
+export interface Viewer {
+  /** Null for a viewer who is no one in particular (the public projection). */
+  participantId: string | null;
+  role: Role;
+}
+
+export type Audience = 'facilitators' | 'public';
+
+export function audienceOf(role: Role): Audience {
+  return role === 'facilitator' ? 'facilitators' : 'public';
+}
+
+/** The viewer every non-facilitator's projection starts from. */
+export const publicViewer: Viewer = { participantId: null, role: 'participant' };
+export const facilitatorViewer: Viewer = { participantId: null, role: 'facilitator' };
+
+/**
+ * The event as this viewer receives it. Never drops an event (every viewer
+ * sees contiguous sequence numbers, so gaps mean loss); it redacts.
+ */
+export function projectEvent(event: DomainEvent, viewer: Viewer): DomainEvent {
+  if (viewer.role === 'facilitator') return event;
+  if (event.type === 'participant.removed' && event.by !== undefined) {
+    // Who removed whom is the facilitators' business.
+    return { type: event.type, participantId: event.participantId, seq: event.seq, at: event.at };
+  }
+  return event;
+}
+
+/**
+ * Participants who see this event differently from the public: their own
+ * projection is sent to them alone. Empty for most events.
+ */
+export function eventSubjects(_event: DomainEvent): string[] {
+  return [];
+}
+
+/** The state as this viewer may see it. */
+export function projectState(state: WorkshopState, viewer: Viewer): WorkshopState {
+  if (viewer.role === 'facilitator') return state;
+  return state;
+}
