@@ -109,3 +109,16 @@ describe('joining over HTTP', () => {
     expect((await fetch(h.url + '/api/nope')).status).toBe(404);
   });
 });
+
+describe('the projector', () => {
+  it('is opened by a facilitator of the same workshop only, and gets a read-only session', async () => {
+    h = await startHarness();
+    const f = await h.facilitator();
+    const a = await h.join('A');
+    expect(await h.post(ApiPath.projector(h.workshopId), {}, a.token)).toMatchObject({ status: 403 });
+    expect(await h.post(ApiPath.projector(h.workshopId), {})).toMatchObject({ status: 401 });
+    const r = await h.post<JoinReply>(ApiPath.projector(h.workshopId), {}, f.token);
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ ok: true, data: { role: 'projector', workshopId: h.workshopId } });
+  });
+});

@@ -10,6 +10,7 @@ import { JoinPage } from '../features/join/JoinPage';
 // so the front door and the join form stay small on a phone.
 const ParticipantRoute = lazy(() => import('../features/workshop/ParticipantRoute'));
 const FacilitatorEntry = lazy(() => import('../features/facilitator/FacilitatorEntry'));
+const ProjectorRoute = lazy(() => import('../features/projector/ProjectorRoute'));
 
 /** Routes: the front door, joining, a workshop, the facilitator console. */
 export function App() {
@@ -20,6 +21,7 @@ export function App() {
         <Route path="/join/:code">{(p) => <JoinPage code={p.code} />}</Route>
         <Route path="/w/:id">{(p) => <ParticipantRoute workshopId={p.id} />}</Route>
         <Route path="/f/:id">{(p) => <FacilitatorEntry workshopId={p.id} />}</Route>
+        <Route path="/p/:id">{(p) => <ProjectorRoute workshopId={p.id} />}</Route>
         <Route>
           <NotFound />
         </Route>

@@ -43,6 +43,8 @@ export const api = {
   enterAsFacilitator: (workshopId: string, body: FacilitatorEnterRequest) =>
     call<JoinReply>(ApiPath.facilitatorEnter(workshopId), { method: 'POST', body: JSON.stringify(body) }),
   session: (token: string) => call<SessionInfo>(ApiPath.session, { token }),
+  openProjector: (token: string, workshopId: string) =>
+    call<JoinReply>(ApiPath.projector(workshopId), { method: 'POST', body: '{}', token }),
   createWorkshop: (token: string, body: CreateWorkshopRequest) =>
     call<CreatedWorkshop>(ApiPath.workshops, { method: 'POST', body: JSON.stringify(body), token }),
 };

@@ -5,11 +5,15 @@
  */
 import { StoredSession } from '@plenary/shared';
 
-const key = (workshopId: string) => `plenary.session.${workshopId}`;
+/** A browser keeps a person's session and, apart, a projector screen's (the facilitator's laptop often drives both). */
+export type SessionSlot = 'session' | 'projector';
 
-export function loadSession(workshopId: string): StoredSession | null {
+const key = (workshopId: string, slot: SessionSlot) => `plenary.${slot}.${workshopId}`;
+const slotOf = (s: StoredSession): SessionSlot => (s.role === 'projector' ? 'projector' : 'session');
+
+export function loadSession(workshopId: string, slot: SessionSlot = 'session'): StoredSession | null {
   try {
-    const raw = localStorage.getItem(key(workshopId));
+    const raw = localStorage.getItem(key(workshopId, slot));
     if (!raw) return null;
     const parsed = StoredSession.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
@@ -19,9 +23,9 @@ export function loadSession(workshopId: string): StoredSession | null {
 }
 
 export function saveSession(session: StoredSession): void {
-  localStorage.setItem(key(session.workshopId), JSON.stringify(session));
+  localStorage.setItem(key(session.workshopId, slotOf(session)), JSON.stringify(session));
 }
 
-export function forgetSession(workshopId: string): void {
-  localStorage.removeItem(key(workshopId));
+export function forgetSession(session: StoredSession): void {
+  localStorage.removeItem(key(session.workshopId, slotOf(session)));
 }

@@ -110,6 +110,18 @@ export function apiRouter(deps: ApiDeps): Router {
     respond(res, ok<SessionInfo>({ workshopId: session.runtime.id, participantId: p.id, role: p.role, name: p.name }));
   });
 
+  router.post('/workshops/:id/projector', async (req, res) => {
+    const session = await authenticate(req, res);
+    if (!session) return;
+    if (session.runtime.id !== String(req.params.id)) {
+      return respondError(res, ErrorCode.forbidden, 'Your session is for another workshop.');
+    }
+    const actor = currentActor(session.runtime.state, session.participantId);
+    const result = await session.runtime.dispatch({ type: 'projector:open', payload: {} }, actor);
+    if (!result.ok) return respond(res, { ok: false, error: result.refusal });
+    await sendSession(res, session.runtime.id, result.events, 201);
+  });
+
   router.post('/workshops', async (req, res) => {
     const session = await authenticate(req, res);
     if (!session) return;

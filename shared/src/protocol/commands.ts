@@ -29,6 +29,8 @@ export type CommandInput<K extends SocketCommandName> = z.input<(typeof SocketCo
 export type Command =
   | { type: 'participant:join'; payload: JoinAsParticipant }
   | { type: 'facilitator:enter'; payload: EnterAsFacilitator }
+  /** Internal: a facilitator (the actor) opens a projector screen. */
+  | { type: 'projector:open'; payload: Record<string, never> }
   | { [K in SocketCommandName]: { type: K; payload: z.infer<(typeof SocketCommands)[K]> } }[SocketCommandName];
 
 /** The commands of one area, by the prefix of their name. */

@@ -7,6 +7,7 @@
  *   POST /api/join                        → JoinReply       (rate-limited on wrong codes)
  *   POST /api/workshops/:id/facilitator   → JoinReply       (facilitator key; rate-limited)
  *   GET  /api/session                     → SessionInfo     (checks a stored token still works)
+ *   POST /api/workshops/:id/projector     → JoinReply       (a facilitator opens a projector screen)
  *   POST /api/workshops                   → CreatedWorkshop (a facilitator creates a workshop)
  *   GET  /healthz                         → { ok: true }
  */
@@ -88,6 +89,7 @@ export const ApiPath = {
   facilitatorEnter: (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/facilitator`,
   session: '/api/session',
   workshops: '/api/workshops',
+  projector: (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/projector`,
   health: '/healthz',
 } as const;
 
@@ -97,6 +99,7 @@ export const AppPath = {
   join: (code: string) => `/join/${encodeURIComponent(code)}`,
   workshop: (workshopId: string) => `/w/${encodeURIComponent(workshopId)}`,
   /** The key travels in the fragment, so it never reaches a server log. */
+  projector: (workshopId: string) => `/p/${encodeURIComponent(workshopId)}`,
   facilitate: (workshopId: string, key?: string) =>
     `/f/${encodeURIComponent(workshopId)}${key ? `#key=${encodeURIComponent(key)}` : ''}`,
 } as const;

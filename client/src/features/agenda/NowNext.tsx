@@ -60,12 +60,12 @@ function ItemSummary({ s, state }: { s: ScheduledItem; state: WorkshopState }) {
 }
 
 /** "14:30–14:50", with the viewer's own time when their clock differs from the venue's. */
-export function TimeRange({ s, venueZone }: { s: ScheduledItem; venueZone: string }) {
+export function TimeRange({ s, venueZone, venueOnly = false }: { s: ScheduledItem; venueZone: string; venueOnly?: boolean }) {
   const t = useT();
   const { locale } = useLocale();
   const mine = viewerTimeZone();
   const range = `${formatTime(s.startsAt, locale, venueZone)}–${formatTime(s.endsAt, locale, venueZone)}`;
-  if (!zonesDiffer(venueZone, mine, s.startsAt)) return <time dateTime={new Date(s.startsAt).toISOString()}>{range}</time>;
+  if (venueOnly || !zonesDiffer(venueZone, mine, s.startsAt)) return <time dateTime={new Date(s.startsAt).toISOString()}>{range}</time>;
   return (
     <>
       <time dateTime={new Date(s.startsAt).toISOString()}>{range}</time>{' '}

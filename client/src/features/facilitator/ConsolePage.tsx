@@ -10,6 +10,7 @@ import { PeopleList } from '../people/PeopleList';
 import { WorkshopLayout } from '../workshop/WorkshopLayout';
 import { SettingsPanel } from './SettingsPanel';
 import { NewWorkshopPanel } from './NewWorkshopPanel';
+import { OpenProjectorButton } from '../projector/OpenProjectorButton';
 
 /** The facilitator's console: the room's join code, the run of show, people, settings, notes. */
 export function ConsolePage() {
@@ -108,6 +109,7 @@ function RunPanel({ onSetCurrent }: { onSetCurrent: (itemId: string | null) => v
             {t('console.run.stop')}
           </button>
         )}
+        <OpenProjectorButton />
       </div>
     </section>
   );

@@ -31,7 +31,7 @@ export function PeopleList({
 }) {
   const t = useT();
   const { locale } = useLocale();
-  const people = Object.values(state.participants).filter((p) => !p.removed);
+  const people = Object.values(state.participants).filter((p) => !p.removed && p.role !== 'projector');
   const present = people.filter((p) => online.has(p.id)).length;
   const groups = new Map<string, Group>();
   for (const p of people) {

@@ -33,19 +33,18 @@ function Loaded({ children }: { children: ReactNode }) {
   }, [myLanguage]);
 
   const title = view.state?.definition.title;
+  const { session } = client;
   useEffect(() => {
-    if (title) {
-      document.title = `${title} — Plenary`;
-      rememberWorkshop({ workshopId: client.session.workshopId, title });
-    }
-  }, [title, client.session.workshopId]);
+    if (!title) return;
+    document.title = `${title} — Plenary`;
+    if (session.role !== 'projector') rememberWorkshop({ workshopId: session.workshopId, title });
+  }, [title, session]);
 
   useEffect(() => {
-    if (view.status === 'ended') {
-      forgetSession(client.session.workshopId);
-      forgetLastWorkshop(client.session.workshopId);
-    }
-  }, [view.status, client.session.workshopId]);
+    if (view.status !== 'ended') return;
+    forgetSession(session);
+    if (session.role !== 'projector') forgetLastWorkshop(session.workshopId);
+  }, [view.status, session]);
 
   if (view.status === 'ended') {
     return (

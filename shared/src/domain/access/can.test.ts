@@ -51,3 +51,18 @@ describe('document access', () => {
     expect(can(w.state, { participantId: a.participantId, role: 'facilitator' }, { kind: 'workshop.updateSettings' })).toBe(false);
   });
 });
+
+describe('a projector', () => {
+  it('reads documents and writes none', () => {
+    const w = new TestWorkshop('ws1');
+    const f = w.facilitator();
+    const d = w.run({ type: 'projector:open', payload: {} }, f);
+    const e = d.ok ? d.events[0] : undefined;
+    if (e?.type !== 'participant.joined') throw new Error('no projector');
+    const p = { participantId: e.participant.id, role: 'projector' as const };
+    const notes = { kind: 'notes', workshopId: 'ws1' } as const;
+    expect(can(w.state, p, { kind: 'doc.read', doc: notes })).toBe(true);
+    expect(can(w.state, p, { kind: 'doc.write', doc: notes })).toBe(false);
+    expect(can(w.state, p, { kind: 'doc.write', doc: { kind: 'board', workshopId: 'ws1', boardId: 'b' } })).toBe(false);
+  });
+});

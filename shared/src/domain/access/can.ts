@@ -19,6 +19,7 @@ export type Action =
   | { kind: 'workshop.updateSettings' }
   | { kind: 'workshop.create' }
   | { kind: 'agenda.control' }
+  | { kind: 'projector.control' }
   | { kind: 'doc.read'; doc: DocRef }
   | { kind: 'doc.write'; doc: DocRef };
 
@@ -37,21 +38,22 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
   const isFacilitator = me.role === 'facilitator';
   switch (action.kind) {
     case 'participant.rename':
-      return action.participantId === me.participantId || isFacilitator;
+      return (action.participantId === me.participantId && me.role !== 'projector') || isFacilitator;
     case 'participant.setLanguage':
-      return true;
+      return me.role !== 'projector';
     case 'participant.remove':
       return isFacilitator && action.participantId !== me.participantId;
     case 'workshop.updateSettings':
     case 'workshop.create':
     case 'agenda.control':
+    case 'projector.control':
       return isFacilitator;
     case 'doc.read':
       if (action.doc.workshopId !== state.id) return false;
       if (action.doc.kind === 'groupNotes') return isFacilitator;
       return true;
     case 'doc.write':
-      if (action.doc.workshopId !== state.id || me.role === 'observer') return false;
+      if (action.doc.workshopId !== state.id || me.role === 'observer' || me.role === 'projector') return false;
       if (isFacilitator) return true;
       switch (action.doc.kind) {
         case 'notes':

@@ -16,7 +16,7 @@ describe('venue time', () => {
 });
 
 describe('now and next', () => {
-  const run = { currentItemId: null, startedAt: null };
+  const run = { currentItemId: null };
   const state = { definition: demoDefinition, run };
 
   it('reads the clock against the schedule', () => {
@@ -34,7 +34,7 @@ describe('now and next', () => {
   });
 
   it('lets the facilitator lead, crossing days', () => {
-    const nn = nowNext({ definition: demoDefinition, run: { currentItemId: 'd1-wrap-up', startedAt: 0 } }, Date.UTC(2026, 0, 1));
+    const nn = nowNext({ definition: demoDefinition, run: { currentItemId: 'd1-wrap-up' } }, Date.UTC(2026, 0, 1));
     expect(nn).toMatchObject({ led: true, now: { item: { id: 'd1-wrap-up' } }, next: { item: { id: 'd2-recap' } } });
   });
 

@@ -47,7 +47,7 @@ export interface NowNext {
  * What is happening now and what comes next. The facilitator's choice wins;
  * without one, the clock decides against the schedule.
  */
-export function nowNext(state: Pick<WorkshopState, 'definition' | 'run'>, instant: number): NowNext {
+export function nowNext(state: { definition: WorkshopState['definition']; run: Pick<WorkshopState['run'], 'currentItemId'> }, instant: number): NowNext {
   const schedule = scheduleOf(state.definition);
   const currentId = state.run.currentItemId;
   if (currentId) {

@@ -16,7 +16,7 @@ export function createState(event: Extract<DomainEvent, { type: 'workshop.create
     definition: event.definition,
     settings: event.settings,
     participants: {},
-    run: { currentItemId: null, startedAt: null },
+    run: { currentItemId: null, startedAt: null, projector: { kind: 'agenda' } },
     polls: initialPollsState(),
     boards: initialBoardsState(),
   };
@@ -41,7 +41,10 @@ export function applyWorkshop(state: WorkshopState, event: CoreEvent): WorkshopS
     case 'participant.removed':
       return patchParticipant(next, event.participantId, { removed: true });
     case 'agenda.currentSet':
-      next.run = { currentItemId: event.itemId, startedAt: event.itemId ? event.at : null };
+      next.run = { ...state.run, currentItemId: event.itemId, startedAt: event.itemId ? event.at : null };
+      return next;
+    case 'projector.shown':
+      next.run = { ...state.run, projector: event.view };
       return next;
   }
 }

@@ -119,9 +119,33 @@ describe('settings and agenda', () => {
     const w = new TestWorkshop();
     const f = w.facilitator();
     w.run({ type: 'agenda:setCurrent', payload: { itemId: 'd1-opening' } }, f);
-    expect(w.state.run).toEqual({ currentItemId: 'd1-opening', startedAt: w.now });
+    expect(w.state.run).toMatchObject({ currentItemId: 'd1-opening', startedAt: w.now });
     expect(w.run({ type: 'agenda:setCurrent', payload: { itemId: 'nope' } }, f)).toMatchObject({ ok: false, refusal: { code: 'not_found' } });
     w.run({ type: 'agenda:setCurrent', payload: { itemId: null } }, f);
     expect(w.state.run.currentItemId).toBeNull();
+  });
+});
+
+describe('the projector', () => {
+  it('is opened by a facilitator as a read-only member of the workshop', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const d = w.run({ type: 'projector:open', payload: {} }, f);
+    const e = d.ok ? d.events[0] : undefined;
+    if (e?.type !== 'participant.joined') throw new Error('no projector');
+    expect(e.participant).toMatchObject({ role: 'projector', name: 'Projector' });
+    const projector = { participantId: e.participant.id, role: 'projector' as const };
+    expect(w.run({ type: 'participant:setLanguage', payload: { language: 'fr' } }, projector).ok).toBe(false);
+    expect(w.run({ type: 'participant:rename', payload: { participantId: projector.participantId, name: 'X' } }, projector).ok).toBe(false);
+    expect(w.run({ type: 'projector:show', payload: { view: { kind: 'agenda' } } }, projector).ok).toBe(false);
+  });
+
+  it('shows what a facilitator puts on it, and nothing that does not exist', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const a = w.join('A');
+    expect(w.run({ type: 'projector:open', payload: {} }, a)).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
+    expect(w.run({ type: 'projector:show', payload: { view: { kind: 'poll', pollId: 'nope' } } }, f)).toMatchObject({ ok: false, refusal: { code: 'not_found' } });
+    expect(w.state.run.projector).toEqual({ kind: 'agenda' });
   });
 });

@@ -32,6 +32,21 @@ export function decideWorkshop(state: WorkshopState, command: CoreCommand, ctx: 
         participant: newParticipant(ctx, name, 'facilitator', { kind: 'none' }, language),
       });
     }
+    case 'projector:open': {
+      if (!can(state, ctx.actor, { kind: 'projector.control' })) return forbidden();
+      return accept({
+        type: 'participant.joined',
+        participant: newParticipant(ctx, 'Projector', 'projector', { kind: 'none' }, state.settings.defaultLanguage),
+      });
+    }
+    case 'projector:show': {
+      if (!can(state, ctx.actor, { kind: 'projector.control' })) return forbidden();
+      const { view } = command.payload;
+      if (view.kind === 'poll' && !(view.pollId in state.polls.byId)) return refuse(ErrorCode.notFound, 'No such poll.');
+      if (view.kind === 'board' && !(view.boardId in state.boards.byId)) return refuse(ErrorCode.notFound, 'No such board.');
+      if (JSON.stringify(state.run.projector) === JSON.stringify(view)) return accept();
+      return accept({ type: 'projector.shown', view });
+    }
     case 'participant:rename': {
       const { participantId, name } = command.payload;
       const target = state.participants[participantId];

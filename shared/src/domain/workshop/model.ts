@@ -24,7 +24,8 @@ export const DisplayName = personText(Limits.nameLength);
 export const Title = personText(Limits.titleLength);
 export const LongText = z.string().max(Limits.textLength);
 
-export const Role = z.enum(['facilitator', 'participant', 'observer']);
+/** `projector`: a screen in the room, opened by a facilitator; it reads and never writes. */
+export const Role = z.enum(['facilitator', 'participant', 'observer', 'projector']);
 export type Role = z.infer<typeof Role>;
 
 /** ISO 3166-1 alpha-2 code; names come from Intl.DisplayNames in the viewer's language. */
@@ -161,8 +162,20 @@ export const Participant = z.object({
 export type Participant = z.infer<typeof Participant>;
 
 /** Where the room is in its agenda; the facilitator moves it. */
+/**
+ * What the projector shows besides the join code and the agenda: the
+ * facilitator puts one thing on it at a time. Areas add their kinds.
+ */
+export const ProjectorView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agenda') }),
+  z.object({ kind: z.literal('poll'), pollId: Id }),
+  z.object({ kind: z.literal('board'), boardId: Id }),
+]);
+export type ProjectorView = z.infer<typeof ProjectorView>;
+
 export const RunState = z.object({
   currentItemId: Id.nullable(),
   startedAt: z.number().nullable(),
+  projector: ProjectorView,
 });
 export type RunState = z.infer<typeof RunState>;

@@ -10,6 +10,7 @@ import {
   DisplayName,
   Id,
   Participant,
+  ProjectorView,
   WorkshopDefinition,
   WorkshopSettings,
 } from './model.js';
@@ -34,6 +35,9 @@ export type UpdateSettings = z.infer<typeof UpdateSettings>;
 export const SetCurrentAgendaItem = z.object({ itemId: Id.nullable() });
 export type SetCurrentAgendaItem = z.infer<typeof SetCurrentAgendaItem>;
 
+export const ShowOnProjector = z.object({ view: ProjectorView });
+export type ShowOnProjector = z.infer<typeof ShowOnProjector>;
+
 /** Core commands a connected client may send, by event name. */
 export const workshopCommands = {
   'participant:rename': RenameParticipant,
@@ -41,6 +45,7 @@ export const workshopCommands = {
   'participant:remove': RemoveParticipant,
   'workshop:updateSettings': UpdateSettings,
   'agenda:setCurrent': SetCurrentAgendaItem,
+  'projector:show': ShowOnProjector,
 } as const;
 
 /** Joining as a participant or observer, with the join code already checked. */
@@ -51,6 +56,10 @@ export const JoinAsParticipant = z.object({
   role: z.enum(['participant', 'observer']),
 });
 export type JoinAsParticipant = z.infer<typeof JoinAsParticipant>;
+
+/** A facilitator opens a projector screen for the room. */
+export const OpenProjector = z.object({});
+export type OpenProjector = z.infer<typeof OpenProjector>;
 
 /** Entering as a facilitator, with the facilitator key already checked. */
 export const EnterAsFacilitator = z.object({
@@ -95,6 +104,11 @@ export const AgendaCurrentSet = z.object({
   itemId: Id.nullable(),
 });
 
+export const ProjectorShown = z.object({
+  type: z.literal('projector.shown'),
+  view: ProjectorView,
+});
+
 /** Core events. */
 export const workshopEvents = [
   WorkshopCreated,
@@ -104,4 +118,5 @@ export const workshopEvents = [
   ParticipantLanguageSet,
   ParticipantRemoved,
   AgendaCurrentSet,
+  ProjectorShown,
 ] as const;

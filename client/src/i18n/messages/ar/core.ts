@@ -157,6 +157,12 @@ const messages: AreaMessages<typeof core> = {
   'newWorkshop.created': 'تم الإنشاء. ينضم المشاركون باستخدام الرمز {code}.',
   'newWorkshop.keepLink': 'احتفظ برابط الميسِّر هذا سرًّا؛ فهو لا يُعرض إلا مرة واحدة:',
 
+  'console.projector.open': 'فتح شاشة العرض',
+  'projector.join': 'انضم',
+  'projector.present': '{count, plural, zero {لا يوجد حاضرون} one {شخص واحد حاضر} two {شخصان حاضران} few {# أشخاص حاضرون} many {# شخصًا حاضرًا} other {# شخص حاضر}}',
+  'projector.none.title': 'لا توجد شاشة عرض على هذا الجهاز',
+  'projector.none.body': 'افتح شاشة العرض من لوحة تحكم الميسِّر، على الحاسوب المتصل بشاشة القاعة.',
+
   'notFound.title': 'لا يوجد شيء هنا',
   'notFound.home': 'الانتقال إلى الصفحة الرئيسية',
 };

@@ -154,6 +154,12 @@ const core = {
   'newWorkshop.created': 'Created. Participants join with the code {code}.',
   'newWorkshop.keepLink': 'Keep this facilitator link private; it is shown only once:',
 
+  'console.projector.open': 'Open the projector screen',
+  'projector.join': 'Join',
+  'projector.present': '{count, plural, one {# person present} other {# people present}}',
+  'projector.none.title': 'No projector screen on this device',
+  'projector.none.body': 'Open the projector screen from the facilitator console, on the computer connected to the room display.',
+
   'notFound.title': 'There is nothing here',
   'notFound.home': 'Go to the front page',
 } as const;

@@ -157,6 +157,12 @@ const messages: AreaMessages<typeof core> = {
   'newWorkshop.created': 'Taller creado. Los participantes se unen con el código {code}.',
   'newWorkshop.keepLink': 'Mantenga este enlace de facilitador en privado; solo se muestra una vez:',
 
+  'console.projector.open': 'Abrir la pantalla del proyector',
+  'projector.join': 'Únase',
+  'projector.present': '{count, plural, one {# persona presente} other {# personas presentes}}',
+  'projector.none.title': 'No hay pantalla de proyector en este dispositivo',
+  'projector.none.body': 'Abra la pantalla del proyector desde la consola del facilitador, en el ordenador conectado a la pantalla de la sala.',
+
   'notFound.title': 'Aquí no hay nada',
   'notFound.home': 'Ir a la página principal',
 };

@@ -157,6 +157,12 @@ const messages: AreaMessages<typeof core> = {
   'newWorkshop.created': 'کارگاه ایجاد شد. شرکت‌کنندگان با کد {code} می‌پیوندند.',
   'newWorkshop.keepLink': 'این لینک تسهیل‌کننده را محرمانه نگه دارید؛ فقط یک بار نمایش داده می‌شود:',
 
+  'console.projector.open': 'باز کردن صفحهٔ نمایش',
+  'projector.join': 'بپیوندید',
+  'projector.present': '{count, plural, one {# نفر حاضر} other {# نفر حاضر}}',
+  'projector.none.title': 'صفحهٔ نمایشی روی این دستگاه نیست',
+  'projector.none.body': 'صفحهٔ نمایش را از پنل تسهیل‌کننده، روی رایانه‌ای که به نمایشگر سالن وصل است، باز کنید.',
+
   'notFound.title': 'اینجا چیزی نیست',
   'notFound.home': 'رفتن به صفحه اصلی',
 };

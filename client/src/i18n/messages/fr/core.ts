@@ -157,6 +157,12 @@ const messages: AreaMessages<typeof core> = {
   'newWorkshop.created': 'Atelier créé. Les participants le rejoignent avec le code {code}.',
   'newWorkshop.keepLink': 'Gardez ce lien de facilitateur confidentiel ; il ne s’affiche qu’une seule fois :',
 
+  'console.projector.open': 'Ouvrir l’écran de projection',
+  'projector.join': 'Rejoindre',
+  'projector.present': '{count, plural, one {# personne présente} other {# personnes présentes}}',
+  'projector.none.title': 'Aucun écran de projection sur cet appareil',
+  'projector.none.body': 'Ouvrez l’écran de projection depuis la console de l’animateur, sur l’ordinateur relié à l’écran de la salle.',
+
   'notFound.title': 'Il n’y a rien ici',
   'notFound.home': 'Aller à la page d’accueil',
 };

@@ -157,6 +157,12 @@ const messages: AreaMessages<typeof core> = {
   'newWorkshop.created': 'Oficina criada. Os participantes entram com o código {code}.',
   'newWorkshop.keepLink': 'Mantenha este link de facilitador em sigilo; ele é exibido apenas uma vez:',
 
+  'console.projector.open': 'Abrir a tela do projetor',
+  'projector.join': 'Participe',
+  'projector.present': '{count, plural, one {# pessoa presente} other {# pessoas presentes}}',
+  'projector.none.title': 'Nenhuma tela de projetor neste dispositivo',
+  'projector.none.body': 'Abra a tela do projetor pelo painel do facilitador, no computador ligado à tela da sala.',
+
   'notFound.title': 'Não há nada aqui',
   'notFound.home': 'Ir para a página inicial',
 };

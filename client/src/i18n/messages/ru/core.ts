@@ -157,6 +157,12 @@ const messages: AreaMessages<typeof core> = {
   'newWorkshop.created': 'Семинар создан. Участники присоединяются по коду {code}.',
   'newWorkshop.keepLink': 'Не передавайте эту ссылку модератора посторонним; она показывается только один раз:',
 
+  'console.projector.open': 'Открыть экран проектора',
+  'projector.join': 'Присоединяйтесь',
+  'projector.present': '{count, plural, one {# человек присутствует} few {# человека присутствуют} many {# человек присутствуют} other {# человека присутствуют}}',
+  'projector.none.title': 'На этом устройстве нет экрана проектора',
+  'projector.none.body': 'Откройте экран проектора из консоли модератора на компьютере, подключённом к экрану в зале.',
+
   'notFound.title': 'Здесь ничего нет',
   'notFound.home': 'На главную страницу',
 };
