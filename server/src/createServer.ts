@@ -4,6 +4,7 @@
  * server. Does not listen until asked, and reads no environment: `main.ts`
  * does that.
  */
+import { createHmac } from 'node:crypto';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -65,10 +66,13 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
   const now = overrides.now ?? Date.now;
   const store = overrides.store ?? new SqliteStore(join(config.dataDir, 'plenary.db'));
   const bus = overrides.bus ?? new InProcessBus();
-  const tokens = new TokenSigner(loadServerSecret(config.dataDir, config.secret ?? undefined), config.sessionTtlSeconds);
+  const secret = loadServerSecret(config.dataDir, config.secret ?? undefined);
+  const tokens = new TokenSigner(secret, config.sessionTtlSeconds);
+  // Pseudonyms use their own key, derived from the secret, never the signing key itself.
+  const pseudonymKey = createHmac('sha256', secret).update('plenary pseudonyms').digest();
   const onError = (err: unknown) => log.error({ err }, 'background task failed');
 
-  const workshops = new Workshops({ store, bus, nodeId: config.nodeId, now, snapshotEvery: config.snapshotEvery, onError });
+  const workshops = new Workshops({ store, bus, nodeId: config.nodeId, now, snapshotEvery: config.snapshotEvery, pseudonymKey, onError });
   const hub = new DocHub({
     store,
     bus,

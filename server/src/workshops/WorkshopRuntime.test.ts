@@ -8,7 +8,16 @@ async function twoNodes() {
   const created: DomainEvent = { type: 'workshop.created', workshopId: 'w', joinCode: 'ABCDEF', definition: demoDefinition, settings: defaultSettings, seq: 1, at: 0 };
   await store.createWorkshop({ id: 'w', joinCode: 'ABCDEF', facilitatorKeyHash: 'h', createdAt: 0 }, [created]);
   let ids = 0;
-  const deps = { store, now: () => 1, newId: () => `id${++ids}`, snapshotEvery: 1000, onError: (e: unknown) => { throw e; } };
+  const deps = {
+    store,
+    now: () => 1,
+    newId: () => `id${++ids}`,
+    pseudonym: (scope: string, id: string) => `${scope}:${id}`,
+    snapshotEvery: 1000,
+    onError: (e: unknown) => {
+      throw e;
+    },
+  };
   const state = applyEvents(null, [created])!;
   return { store, a: new WorkshopRuntime(state, deps), b: new WorkshopRuntime(state, deps) };
 }

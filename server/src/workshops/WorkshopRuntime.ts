@@ -37,6 +37,8 @@ export interface RuntimeDeps {
   store: Store;
   now: () => number;
   newId: () => string;
+  /** Pseudonyms for anonymous contributions (see DecideContext). */
+  pseudonym: (scope: string, participantId: string) => string;
   /** Save a state snapshot every this many events. */
   snapshotEvery: number;
   onError: (error: unknown) => void;
@@ -93,7 +95,12 @@ export class WorkshopRuntime {
 
   private async dispatchNow(command: Command, actor: Actor | null): Promise<DispatchResult> {
     for (let attempt = 1; ; attempt++) {
-      const decision = decide(this.current, command, { actor, now: this.deps.now(), newId: this.deps.newId });
+      const decision = decide(this.current, command, {
+        actor,
+        now: this.deps.now(),
+        newId: this.deps.newId,
+        pseudonym: this.deps.pseudonym,
+      });
       if (!decision.ok) return decision;
       if (decision.events.length === 0) return { ok: true, events: [], seq: this.current.seq };
       const at = this.deps.now();

@@ -12,6 +12,7 @@ import {
   type WorkshopSettings,
   type WorkshopState,
 } from '@plenary/shared';
+import { createHmac } from 'node:crypto';
 import { BusChannel, decodeJson, encodeJson, type Bus } from '../bus/Bus.js';
 import { hashKey, keyMatches, newFacilitatorKey } from '../auth/secrets.js';
 import { DuplicateWorkshopError, type Store, type WorkshopRecord } from '../store/Store.js';
@@ -24,6 +25,8 @@ export interface WorkshopsDeps {
   nodeId: string;
   now: () => number;
   snapshotEvery: number;
+  /** Key for pseudonyms of anonymous contributions; derive it from the server secret. */
+  pseudonymKey: Uint8Array;
   onError: (error: unknown) => void;
 }
 
@@ -138,6 +141,8 @@ export class Workshops {
       store,
       now: this.deps.now,
       newId: () => newId(12),
+      pseudonym: (scope, participantId) =>
+        createHmac('sha256', this.deps.pseudonymKey).update(`${id}\u0000${scope}\u0000${participantId}`).digest('base64url').slice(0, 22),
       snapshotEvery: this.deps.snapshotEvery,
       onError: this.deps.onError,
     });

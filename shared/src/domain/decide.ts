@@ -18,6 +18,13 @@ export interface DecideContext {
   actor: Actor | null;
   now: number;
   newId: () => string;
+  /**
+   * A stable pseudonym for a participant within a scope (e.g. an anonymous
+   * poll): the same inputs give the same string, and it cannot be traced back
+   * to the participant without the server's secret. The server derives it
+   * with a keyed hash; tests may pass any injective function.
+   */
+  pseudonym: (scope: string, participantId: string) => string;
 }
 
 export type Decision = { ok: true; events: DomainEventBody[] } | { ok: false; refusal: Refusal };

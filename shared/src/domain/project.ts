@@ -4,7 +4,9 @@
  * area lets them (ballots of others, for example, never). An event may also
  * have subjects (e.g. the voter of a ballot) who see their own part of it.
  */
-import type { DomainEvent } from '../protocol/events.js';
+import type { DomainEvent, EventOf } from '../protocol/events.js';
+import { boardEventSubjects, projectBoardEvent, projectBoardsState } from './boards/project.js';
+import { pollEventSubjects, projectPollEvent, projectPollsState } from './polls/project.js';
 import type { WorkshopState } from './state.js';
 import type { Role } from './workshop/model.js';
 
@@ -30,6 +32,8 @@ export const facilitatorViewer: Viewer = { participantId: null, role: 'facilitat
  */
 export function projectEvent(event: DomainEvent, viewer: Viewer): DomainEvent {
   if (viewer.role === 'facilitator') return event;
+  if (isArea(event, 'poll')) return projectPollEvent(event, viewer);
+  if (isArea(event, 'board')) return projectBoardEvent(event, viewer);
   if (event.type === 'participant.removed' && event.by !== undefined) {
     // Who removed whom is the facilitators' business.
     return { type: event.type, participantId: event.participantId, seq: event.seq, at: event.at };
@@ -41,12 +45,22 @@ export function projectEvent(event: DomainEvent, viewer: Viewer): DomainEvent {
  * Participants who see this event differently from the public: their own
  * projection is sent to them alone. Empty for most events.
  */
-export function eventSubjects(_event: DomainEvent): string[] {
+export function eventSubjects(event: DomainEvent): string[] {
+  if (isArea(event, 'poll')) return pollEventSubjects(event);
+  if (isArea(event, 'board')) return boardEventSubjects(event);
   return [];
 }
 
 /** The state as this viewer may see it. */
 export function projectState(state: WorkshopState, viewer: Viewer): WorkshopState {
   if (viewer.role === 'facilitator') return state;
-  return state;
+  return {
+    ...state,
+    polls: projectPollsState(state.polls, viewer, state),
+    boards: projectBoardsState(state.boards, viewer, state),
+  };
+}
+
+function isArea<P extends string>(event: DomainEvent, prefix: P): event is EventOf<P> {
+  return event.type.startsWith(`${prefix}.`);
 }

@@ -30,7 +30,7 @@ export class TestWorkshop {
 
   /** Decides and, when accepted, applies; returns the decision. */
   run(command: Command, actor: Actor | null) {
-    const d = decide(this.state, command, { actor, now: this.now, newId: () => `p${++this.ids}` });
+    const d = decide(this.state, command, { actor, now: this.now, newId: () => `p${++this.ids}`, pseudonym: (scope, id) => `anon:${scope}:${id}` });
     if (d.ok) this.append(d.events);
     return d;
   }
