@@ -45,6 +45,8 @@ export interface WorkshopView {
   pending: number;
   /** Why the session ended, when status is 'ended'. */
   endedBecause: 'removed' | 'invalid' | null;
+  /** Server clock minus ours, in ms, estimated at the last sync. */
+  clockOffset: number;
 }
 
 type PlenarySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -65,6 +67,7 @@ export class WorkshopClient {
       me: session.participantId,
       pending: 0,
       endedBecause: null,
+      clockOffset: 0,
     });
   }
 
@@ -106,6 +109,8 @@ export class WorkshopClient {
       });
     });
     socket.on(SocketEvent.sessionEnded, () => this.end('removed'));
+    // A new role sees a different projection: start again from a snapshot.
+    socket.on(SocketEvent.roleChanged, () => void this.resync(true));
     for (const [event, handler] of this.extraListeners) socket.on(event as 'connect', handler as () => void);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
@@ -131,6 +136,11 @@ export class WorkshopClient {
       if (i >= 0) this.extraListeners.splice(i, 1);
       this.socket?.off(event as 'connect', handler as () => void);
     };
+  }
+
+  /** The server's clock, as well as we can tell. */
+  now(): number {
+    return Date.now() + this.view.getSnapshot().clockOffset;
   }
 
   /** Sends a command; resolves with the server's ack (or an error if it cannot be sent). */
@@ -170,12 +180,13 @@ export class WorkshopClient {
   }
 
   /** Asks for what we missed (or a snapshot), then applies events that arrived meanwhile. */
-  private async resync(): Promise<void> {
+  private async resync(fresh = false): Promise<void> {
     const socket = this.socket;
     if (!socket || this.syncing) return;
     this.syncing = true;
     this.synced = false;
-    const since = this.view.getSnapshot().state?.seq ?? null;
+    const since = fresh ? null : (this.view.getSnapshot().state?.seq ?? null);
+    const sentAt = Date.now();
     const reply = await new Promise<Result<SyncReply>>((resolve) => {
       socket.timeout(15_000).emit(SocketEvent.sync, { since }, (err: Error | null, r: Result<SyncReply>) =>
         resolve(err ? fail(ErrorCode.internal, 'timeout') : r),
@@ -190,7 +201,9 @@ export class WorkshopClient {
     const data = reply.data;
     let state = data.mode === 'snapshot' ? data.state : this.view.getSnapshot().state;
     if (data.mode === 'events') for (const e of data.events) if (state && e.seq === state.seq + 1) state = applyEvent(state, e);
-    this.view.set((v) => ({ ...v, state, online: new Set(data.online), me: data.you }));
+    // The server answered somewhere between sending and receiving: assume the middle.
+    const clockOffset = data.serverNow - (sentAt + Date.now()) / 2;
+    this.view.set((v) => ({ ...v, state, online: new Set(data.online), me: data.you, clockOffset }));
     this.synced = true;
     const buffered = this.buffered;
     this.buffered = [];

@@ -7,20 +7,26 @@ import type { DomainEvent, EventOf } from '../protocol/events.js';
 import { applyBoards } from './boards/apply.js';
 import { applyPolls } from './polls/apply.js';
 import type { WorkshopState } from './state.js';
-import { applyWorkshop, createState } from './workshop/apply.js';
+import { applyQa } from './qa/apply.js';
+import { applyRun, type RunEvent } from './run/apply.js';
+import { isRunPrefix } from './run/decide.js';
+import { applyWorkshop, createState, type CoreEvent } from './workshop/apply.js';
 
 /** The state after `event`; `state` is null only before `workshop.created`. */
 export function applyEvent(state: WorkshopState | null, event: DomainEvent): WorkshopState {
   if (event.type === 'workshop.created') return createState(event);
   if (!state) throw new Error(`event ${event.type} before workshop.created`);
   const area = event.type.slice(0, event.type.indexOf('.'));
+  if (isRunPrefix(area)) return applyRun(state, event as RunEvent);
   switch (area) {
     case 'poll':
       return applyPolls(state, event as EventOf<'poll'>);
     case 'board':
       return applyBoards(state, event as EventOf<'board'>);
+    case 'qa':
+      return applyQa(state, event as EventOf<'qa'>);
     default:
-      return applyWorkshop(state, event as Exclude<DomainEvent, EventOf<'poll'> | EventOf<'board'>>);
+      return applyWorkshop(state, event as CoreEvent);
   }
 }
 

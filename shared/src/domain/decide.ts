@@ -11,6 +11,8 @@ import type { Actor } from './access/can.js';
 import { decideBoards } from './boards/decide.js';
 import { decidePolls } from './polls/decide.js';
 import type { WorkshopState } from './state.js';
+import { decideQa } from './qa/decide.js';
+import { decideRun, isRunPrefix, type RunCommand } from './run/decide.js';
 import { decideWorkshop, type CoreCommand } from './workshop/decide.js';
 
 export interface DecideContext {
@@ -35,7 +37,10 @@ export const forbidden = (): Decision => refuse(ErrorCode.forbidden, 'Your role 
 
 export function decide(state: WorkshopState, command: Command, ctx: DecideContext): Decision {
   const area = command.type.slice(0, command.type.indexOf(':'));
+  if (isRunPrefix(area)) return decideRun(state, command as RunCommand, ctx);
   switch (area) {
+    case 'qa':
+      return decideQa(state, command as CommandOf<'qa'>, ctx);
     case 'poll':
       return decidePolls(state, command as CommandOf<'poll'>, ctx);
     case 'board':

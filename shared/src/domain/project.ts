@@ -7,6 +7,7 @@
 import type { DomainEvent, EventOf } from '../protocol/events.js';
 import { boardEventSubjects, projectBoardEvent, projectBoardsState } from './boards/project.js';
 import { pollEventSubjects, projectPollEvent, projectPollsState } from './polls/project.js';
+import { projectQaEvent, projectQaState, qaEventSubjects } from './qa/project.js';
 import type { WorkshopState } from './state.js';
 import type { Role } from './workshop/model.js';
 
@@ -34,6 +35,7 @@ export function projectEvent(event: DomainEvent, viewer: Viewer): DomainEvent {
   if (viewer.role === 'facilitator') return event;
   if (isArea(event, 'poll')) return projectPollEvent(event, viewer);
   if (isArea(event, 'board')) return projectBoardEvent(event, viewer);
+  if (isArea(event, 'qa')) return projectQaEvent(event, viewer);
   if (event.type === 'participant.removed' && event.by !== undefined) {
     // Who removed whom is the facilitators' business.
     return { type: event.type, participantId: event.participantId, seq: event.seq, at: event.at };
@@ -48,6 +50,7 @@ export function projectEvent(event: DomainEvent, viewer: Viewer): DomainEvent {
 export function eventSubjects(event: DomainEvent): string[] {
   if (isArea(event, 'poll')) return pollEventSubjects(event);
   if (isArea(event, 'board')) return boardEventSubjects(event);
+  if (isArea(event, 'qa')) return qaEventSubjects(event);
   return [];
 }
 
@@ -58,6 +61,7 @@ export function projectState(state: WorkshopState, viewer: Viewer): WorkshopStat
     ...state,
     polls: projectPollsState(state.polls, viewer, state),
     boards: projectBoardsState(state.boards, viewer, state),
+    qa: projectQaState(state.qa, viewer, state),
   };
 }
 

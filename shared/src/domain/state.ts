@@ -5,7 +5,9 @@
  */
 import type { PollsState } from './polls/model.js';
 import type { BoardsState } from './boards/model.js';
-import type { Participant, RunState, WorkshopDefinition, WorkshopSettings } from './workshop/model.js';
+import type { QaState } from './qa/model.js';
+import type { RunState } from './run/model.js';
+import type { Participant, WorkshopDefinition, WorkshopSettings } from './workshop/model.js';
 
 export interface WorkshopState {
   id: string;
@@ -19,4 +21,5 @@ export interface WorkshopState {
   run: RunState;
   polls: PollsState;
   boards: BoardsState;
+  qa: QaState;
 }

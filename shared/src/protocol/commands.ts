@@ -13,10 +13,14 @@ import type { z } from 'zod';
 import { workshopCommands, type EnterAsFacilitator, type JoinAsParticipant } from '../domain/workshop/protocol.js';
 import { pollCommands } from '../domain/polls/protocol.js';
 import { boardCommands } from '../domain/boards/protocol.js';
+import { qaCommands } from '../domain/qa/protocol.js';
+import { runCommands } from '../domain/run/protocol.js';
 
 /** Commands a connected client may send over Socket.IO, by event name. */
 export const SocketCommands = {
   ...workshopCommands,
+  ...runCommands,
+  ...qaCommands,
   ...pollCommands,
   ...boardCommands,
 } as const;

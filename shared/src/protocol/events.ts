@@ -12,9 +12,17 @@ import { z } from 'zod';
 import { workshopEvents } from '../domain/workshop/protocol.js';
 import { pollEvents } from '../domain/polls/protocol.js';
 import { boardEvents } from '../domain/boards/protocol.js';
+import { qaEvents } from '../domain/qa/protocol.js';
+import { runEvents } from '../domain/run/protocol.js';
 
 /** An event as `decide` produces it, before it has a place in the log. */
-export const DomainEventBody = z.discriminatedUnion('type', [...workshopEvents, ...pollEvents, ...boardEvents]);
+export const DomainEventBody = z.discriminatedUnion('type', [
+  ...workshopEvents,
+  ...runEvents,
+  ...qaEvents,
+  ...pollEvents,
+  ...boardEvents,
+]);
 export type DomainEventBody = z.infer<typeof DomainEventBody>;
 export type DomainEventType = DomainEventBody['type'];
 

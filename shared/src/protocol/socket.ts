@@ -19,6 +19,7 @@ import { z } from 'zod';
 import type { Role } from '../domain/workshop/model.js';
 import type { PollServerEvents } from '../domain/polls/protocol.js';
 import type { BoardServerEvents } from '../domain/boards/protocol.js';
+import type { QaServerEvents } from '../domain/qa/protocol.js';
 import type { WorkshopState } from '../domain/state.js';
 import type { SocketCommandName, SocketCommands } from './commands.js';
 import type { Result } from './errors.js';
@@ -29,14 +30,16 @@ export const SocketEvent = {
   events: 'workshop:events',
   presence: 'presence:changed',
   sessionEnded: 'session:ended',
+  roleChanged: 'session:roleChanged',
 } as const;
 
 export const SyncRequest = z.object({ since: z.number().int().nonnegative().nullable() });
 export type SyncRequest = z.infer<typeof SyncRequest>;
 
+/** `serverNow`: the server's clock when it answered, so clients can show shared timers right. */
 export type SyncReply =
-  | { mode: 'events'; events: DomainEvent[]; seq: number; online: string[]; you: string }
-  | { mode: 'snapshot'; state: WorkshopState; online: string[]; you: string };
+  | { mode: 'events'; events: DomainEvent[]; seq: number; online: string[]; you: string; serverNow: number }
+  | { mode: 'snapshot'; state: WorkshopState; online: string[]; you: string; serverNow: number };
 
 export interface CommandAck {
   /** The workshop's sequence number once the command's events were applied. */
@@ -56,6 +59,11 @@ export interface SessionEndedPush {
   reason: 'removed';
 }
 
+/** Your role changed: what you may see changed too; sync again from a snapshot. */
+export interface RoleChangedPush {
+  role: Role;
+}
+
 type CommandHandlers = {
   [K in SocketCommandName]: (
     payload: z.input<(typeof SocketCommands)[K]>,
@@ -68,10 +76,11 @@ export type ClientToServerEvents = CommandHandlers & {
 };
 
 /** What the server pushes: the core's events here, each area's from its protocol file. */
-export interface ServerToClientEvents extends PollServerEvents, BoardServerEvents {
+export interface ServerToClientEvents extends PollServerEvents, BoardServerEvents, QaServerEvents {
   [SocketEvent.events]: (push: EventsPush) => void;
   [SocketEvent.presence]: (push: PresencePush) => void;
   [SocketEvent.sessionEnded]: (push: SessionEndedPush) => void;
+  [SocketEvent.roleChanged]: (push: RoleChangedPush) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

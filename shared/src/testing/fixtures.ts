@@ -12,6 +12,7 @@ export class TestWorkshop {
   state: WorkshopState;
   log: DomainEvent[] = [];
   private ids = 0;
+  private pseudonyms = new Map<string, string>();
   now = Date.UTC(2019, 4, 20, 12, 0);
 
   constructor(id = 'ws1') {
@@ -30,9 +31,16 @@ export class TestWorkshop {
 
   /** Decides and, when accepted, applies; returns the decision. */
   run(command: Command, actor: Actor | null) {
-    const d = decide(this.state, command, { actor, now: this.now, newId: () => `p${++this.ids}`, pseudonym: (scope, id) => `anon:${scope}:${id}` });
+    const d = decide(this.state, command, { actor, now: this.now, newId: () => `p${++this.ids}`, pseudonym: (scope, id) => this.pseudonym(scope, id) });
     if (d.ok) this.append(d.events);
     return d;
+  }
+
+  /** Opaque and stable, like the server's keyed hash: nothing of the id shows. */
+  private pseudonym(scope: string, id: string): string {
+    const key = `${scope}\u0000${id}`;
+    if (!this.pseudonyms.has(key)) this.pseudonyms.set(key, `anon${this.pseudonyms.size + 1}x`);
+    return this.pseudonyms.get(key)!;
   }
 
   join(name: string, role: 'participant' | 'observer' = 'participant', country = 'PK'): Actor {

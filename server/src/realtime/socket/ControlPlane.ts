@@ -26,6 +26,7 @@ import {
   SocketEvent,
   SyncRequest,
   type Audience,
+  type Role,
   type Viewer,
   type WorkshopState,
   type ClientToServerEvents,
@@ -60,6 +61,7 @@ export interface ControlPlaneDeps {
   presence: Presence;
   tokens: TokenSigner;
   log: Logger;
+  now: () => number;
   /** Largest message Socket.IO accepts at all; larger ones close the connection. */
   maxHttpBufferSize: number;
 }
@@ -106,6 +108,18 @@ export class ControlPlane {
 
   async close(): Promise<void> {
     await this.io.close();
+  }
+
+  /** A participant's role changed: their sockets change audience, and they sync again. */
+  private async moveToAudience(workshopId: string, participantId: string, role: Role): Promise<void> {
+    const room = rooms.participant(workshopId, participantId);
+    const sockets = await this.io.in(room).fetchSockets();
+    for (const socket of sockets) {
+      socket.leave(rooms.audience(workshopId, audienceOf(socket.data.role)));
+      socket.join(rooms.audience(workshopId, audienceOf(role)));
+      socket.data.role = role;
+    }
+    this.io.to(room).emit(SocketEvent.roleChanged, { role });
   }
 
   private async authenticate(socket: PlenarySocket): Promise<void> {
@@ -201,9 +215,16 @@ export class ControlPlane {
     const since = parsed.data.since;
     const events = since === null ? null : await runtime.eventsSince(since);
     if (events) {
-      return ok({ mode: 'events', events: events.map((e) => projectEvent(e, viewer)), seq: runtime.state.seq, online, you: participantId });
+      return ok({
+        mode: 'events',
+        events: events.map((e) => projectEvent(e, viewer)),
+        seq: runtime.state.seq,
+        online,
+        you: participantId,
+        serverNow: this.deps.now(),
+      });
     }
-    return ok({ mode: 'snapshot', state: projectState(runtime.state, viewer), online, you: participantId });
+    return ok({ mode: 'snapshot', state: projectState(runtime.state, viewer), online, you: participantId, serverNow: this.deps.now() });
   }
 
   /**
@@ -244,6 +265,7 @@ export class ControlPlane {
     }
     flush();
     for (const e of events) {
+      if (e.type === 'participant.roleSet') void this.moveToAudience(workshopId, e.participantId, e.role);
       if (e.type !== 'participant.removed') continue;
       const room = rooms.participant(workshopId, e.participantId);
       this.io.to(room).emit(SocketEvent.sessionEnded, { reason: 'removed' });

@@ -16,10 +16,16 @@ export type Action =
   | { kind: 'participant.rename'; participantId: string }
   | { kind: 'participant.setLanguage' }
   | { kind: 'participant.remove'; participantId: string }
+  | { kind: 'participant.setRole'; participantId: string }
   | { kind: 'workshop.updateSettings' }
   | { kind: 'workshop.create' }
   | { kind: 'agenda.control' }
   | { kind: 'projector.control' }
+  | { kind: 'qa.ask' }
+  | { kind: 'qa.vote' }
+  | { kind: 'qa.moderate' }
+  | { kind: 'board.manage' }
+  | { kind: 'board.vote'; boardId: string }
   | { kind: 'doc.read'; doc: DocRef }
   | { kind: 'doc.write'; doc: DocRef };
 
@@ -43,14 +49,30 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
       return me.role !== 'projector';
     case 'participant.remove':
       return isFacilitator && action.participantId !== me.participantId;
+    case 'participant.setRole':
+      return isFacilitator;
+    case 'qa.ask':
+    case 'qa.vote':
+      return me.role === 'participant' || isFacilitator;
+    case 'qa.moderate':
+      return isFacilitator;
     case 'workshop.updateSettings':
     case 'workshop.create':
     case 'agenda.control':
     case 'projector.control':
       return isFacilitator;
+    case 'board.manage':
+      return isFacilitator;
+    case 'board.vote':
+      return (me.role === 'participant' || isFacilitator) && action.boardId in state.boards.byId;
     case 'doc.read':
       if (action.doc.workshopId !== state.id) return false;
       if (action.doc.kind === 'groupNotes') return isFacilitator;
+      // A board's documents exist only once the board does (this bounds what can be stored).
+      if (action.doc.kind === 'board') return action.doc.boardId in state.boards.byId;
+      if (action.doc.kind === 'privateBoard') {
+        return action.doc.boardId in state.boards.byId && (isFacilitator || action.doc.participantId === me.participantId);
+      }
       return true;
     case 'doc.write':
       if (action.doc.workshopId !== state.id || me.role === 'observer' || me.role === 'projector') return false;
@@ -59,7 +81,11 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
         case 'notes':
           return state.settings.notesEditableBy === 'everyone';
         case 'board':
-          return true;
+          return !state.boards.byId[action.doc.boardId]?.locked;
+        case 'privateBoard':
+          // One's own private notes; written while the board is private, and
+          // afterwards too (offline edits), when the server moves them onto the board.
+          return action.doc.participantId === me.participantId && !state.boards.byId[action.doc.boardId]?.locked;
         case 'groupNotes':
           return false;
       }

@@ -1,10 +1,12 @@
 import type { DomainEvent, EventOf } from '../../protocol/events.js';
 import { initialBoardsState } from '../boards/model.js';
 import { initialPollsState } from '../polls/model.js';
+import { initialQaState } from '../qa/model.js';
+import { initialRunState } from '../run/model.js';
 import type { WorkshopState } from '../state.js';
 import type { Participant } from './model.js';
 
-type CoreEvent = Exclude<DomainEvent, EventOf<'poll'> | EventOf<'board'>>;
+export type CoreEvent = EventOf<'workshop'> | EventOf<'participant'>;
 
 /** The state a workshop starts with. */
 export function createState(event: Extract<DomainEvent, { type: 'workshop.created' }>): WorkshopState {
@@ -16,9 +18,10 @@ export function createState(event: Extract<DomainEvent, { type: 'workshop.create
     definition: event.definition,
     settings: event.settings,
     participants: {},
-    run: { currentItemId: null, startedAt: null, projector: { kind: 'agenda' } },
+    run: initialRunState(),
     polls: initialPollsState(),
     boards: initialBoardsState(),
+    qa: initialQaState(),
   };
 }
 
@@ -40,12 +43,8 @@ export function applyWorkshop(state: WorkshopState, event: CoreEvent): WorkshopS
       return patchParticipant(next, event.participantId, { language: event.language });
     case 'participant.removed':
       return patchParticipant(next, event.participantId, { removed: true });
-    case 'agenda.currentSet':
-      next.run = { ...state.run, currentItemId: event.itemId, startedAt: event.itemId ? event.at : null };
-      return next;
-    case 'projector.shown':
-      next.run = { ...state.run, projector: event.view };
-      return next;
+    case 'participant.roleSet':
+      return patchParticipant(next, event.participantId, { role: event.role });
   }
 }
 

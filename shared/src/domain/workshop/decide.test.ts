@@ -149,3 +149,19 @@ describe('the projector', () => {
     expect(w.state.run.projector).toEqual({ kind: 'agenda' });
   });
 });
+
+describe('co-facilitators', () => {
+  it('are promoted and demoted by facilitators, and a workshop keeps at least one', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const a = w.join('A');
+    expect(w.run({ type: 'participant:setRole', payload: { participantId: f.participantId, role: 'participant' } }, a)).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
+    expect(w.run({ type: 'participant:setRole', payload: { participantId: f.participantId, role: 'participant' } }, f)).toMatchObject({ ok: false, refusal: { code: 'conflict' } });
+    w.run({ type: 'participant:setRole', payload: { participantId: a.participantId, role: 'facilitator' } }, f);
+    expect(w.state.participants[a.participantId]?.role).toBe('facilitator');
+    // The promoted co-facilitator may now do what facilitators do, including stepping the first one down.
+    const coFacilitator = { participantId: a.participantId, role: 'facilitator' as const };
+    expect(w.run({ type: 'participant:setRole', payload: { participantId: f.participantId, role: 'participant' } }, coFacilitator).ok).toBe(true);
+    expect(w.state.participants[f.participantId]?.role).toBe('participant');
+  });
+});

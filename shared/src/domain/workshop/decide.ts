@@ -1,14 +1,13 @@
 /** Decisions on the core commands: joining, people, settings, the agenda's current item. */
-import type { Command, CommandOf } from '../../protocol/commands.js';
+import type { CommandOf } from '../../protocol/commands.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { Limits } from '../../protocol/limits.js';
 import { can } from '../access/can.js';
-import { findAgendaItem } from '../agenda/agenda.js';
 import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decide.js';
 import type { WorkshopState } from '../state.js';
 import type { Affiliation, Participant, WorkshopDefinition } from './model.js';
 
-export type CoreCommand = Exclude<Command, CommandOf<'poll'> | CommandOf<'board'>>;
+export type CoreCommand = CommandOf<'participant'> | CommandOf<'workshop'> | CommandOf<'facilitator'>;
 
 export function decideWorkshop(state: WorkshopState, command: CoreCommand, ctx: DecideContext): Decision {
   switch (command.type) {
@@ -31,21 +30,6 @@ export function decideWorkshop(state: WorkshopState, command: CoreCommand, ctx: 
         type: 'participant.joined',
         participant: newParticipant(ctx, name, 'facilitator', { kind: 'none' }, language),
       });
-    }
-    case 'projector:open': {
-      if (!can(state, ctx.actor, { kind: 'projector.control' })) return forbidden();
-      return accept({
-        type: 'participant.joined',
-        participant: newParticipant(ctx, 'Projector', 'projector', { kind: 'none' }, state.settings.defaultLanguage),
-      });
-    }
-    case 'projector:show': {
-      if (!can(state, ctx.actor, { kind: 'projector.control' })) return forbidden();
-      const { view } = command.payload;
-      if (view.kind === 'poll' && !(view.pollId in state.polls.byId)) return refuse(ErrorCode.notFound, 'No such poll.');
-      if (view.kind === 'board' && !(view.boardId in state.boards.byId)) return refuse(ErrorCode.notFound, 'No such board.');
-      if (JSON.stringify(state.run.projector) === JSON.stringify(view)) return accept();
-      return accept({ type: 'projector.shown', view });
     }
     case 'participant:rename': {
       const { participantId, name } = command.payload;
@@ -73,6 +57,18 @@ export function decideWorkshop(state: WorkshopState, command: CoreCommand, ctx: 
       if (target.removed) return refuse(ErrorCode.conflict, 'This participant was already removed.');
       return accept({ type: 'participant.removed', participantId, ...(ctx.actor ? { by: ctx.actor.participantId } : {}) });
     }
+    case 'participant:setRole': {
+      const { participantId, role } = command.payload;
+      if (!can(state, ctx.actor, { kind: 'participant.setRole', participantId })) return forbidden();
+      const target = state.participants[participantId];
+      if (!target || target.removed || target.role === 'projector') return refuse(ErrorCode.notFound, 'No such participant.');
+      if (target.role === role) return accept();
+      const facilitators = Object.values(state.participants).filter((p) => !p.removed && p.role === 'facilitator');
+      if (target.role === 'facilitator' && facilitators.length === 1) {
+        return refuse(ErrorCode.conflict, 'A workshop needs at least one facilitator.');
+      }
+      return accept({ type: 'participant.roleSet', participantId, role });
+    }
     case 'workshop:updateSettings': {
       if (!can(state, ctx.actor, { kind: 'workshop.updateSettings' })) return forbidden();
       const changed = Object.fromEntries(
@@ -83,19 +79,11 @@ export function decideWorkshop(state: WorkshopState, command: CoreCommand, ctx: 
       if (Object.keys(changed).length === 0) return accept();
       return accept({ type: 'workshop.settingsUpdated', settings: changed });
     }
-    case 'agenda:setCurrent': {
-      if (!can(state, ctx.actor, { kind: 'agenda.control' })) return forbidden();
-      const { itemId } = command.payload;
-      if (itemId !== null && !findAgendaItem(state.definition, itemId)) {
-        return refuse(ErrorCode.notFound, 'No such agenda item.');
-      }
-      if (state.run.currentItemId === itemId) return accept();
-      return accept({ type: 'agenda.currentSet', itemId });
-    }
   }
 }
 
-function newParticipant(
+/** A new member of the workshop, as joining and opening a projector create them. */
+export function newParticipant(
   ctx: DecideContext,
   name: string,
   role: Participant['role'],

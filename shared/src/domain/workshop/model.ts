@@ -162,20 +162,3 @@ export const Participant = z.object({
 export type Participant = z.infer<typeof Participant>;
 
 /** Where the room is in its agenda; the facilitator moves it. */
-/**
- * What the projector shows besides the join code and the agenda: the
- * facilitator puts one thing on it at a time. Areas add their kinds.
- */
-export const ProjectorView = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('agenda') }),
-  z.object({ kind: z.literal('poll'), pollId: Id }),
-  z.object({ kind: z.literal('board'), boardId: Id }),
-]);
-export type ProjectorView = z.infer<typeof ProjectorView>;
-
-export const RunState = z.object({
-  currentItemId: Id.nullable(),
-  startedAt: z.number().nullable(),
-  projector: ProjectorView,
-});
-export type RunState = z.infer<typeof RunState>;

@@ -1,7 +1,7 @@
 /**
- * The core of a workshop on the wire: joining, people, settings and the
- * agenda's current item. Commands are named `participant:*`, `workshop:*`,
- * `agenda:*`; events `workshop.*`, `participant.*`, `agenda.*`.
+ * The core of a workshop on the wire: joining, people and settings.
+ * Commands are named `participant:*`, `workshop:*`; events `workshop.*`,
+ * `participant.*`.
  */
 import { z } from 'zod';
 import { LanguageCode } from '../../protocol/languages.js';
@@ -10,7 +10,6 @@ import {
   DisplayName,
   Id,
   Participant,
-  ProjectorView,
   WorkshopDefinition,
   WorkshopSettings,
 } from './model.js';
@@ -32,20 +31,17 @@ export const UpdateSettings = z.object({
 });
 export type UpdateSettings = z.infer<typeof UpdateSettings>;
 
-export const SetCurrentAgendaItem = z.object({ itemId: Id.nullable() });
-export type SetCurrentAgendaItem = z.infer<typeof SetCurrentAgendaItem>;
-
-export const ShowOnProjector = z.object({ view: ProjectorView });
-export type ShowOnProjector = z.infer<typeof ShowOnProjector>;
+/** Promote someone to co-facilitator, or back; make an observer a participant. */
+export const SetRole = z.object({ participantId: Id, role: z.enum(['facilitator', 'participant', 'observer']) });
+export type SetRole = z.infer<typeof SetRole>;
 
 /** Core commands a connected client may send, by event name. */
 export const workshopCommands = {
   'participant:rename': RenameParticipant,
   'participant:setLanguage': SetLanguage,
   'participant:remove': RemoveParticipant,
+  'participant:setRole': SetRole,
   'workshop:updateSettings': UpdateSettings,
-  'agenda:setCurrent': SetCurrentAgendaItem,
-  'projector:show': ShowOnProjector,
 } as const;
 
 /** Joining as a participant or observer, with the join code already checked. */
@@ -99,14 +95,10 @@ export const ParticipantRemoved = z.object({
   /** Who removed them; facilitators see it, others do not. */
   by: Id.optional(),
 });
-export const AgendaCurrentSet = z.object({
-  type: z.literal('agenda.currentSet'),
-  itemId: Id.nullable(),
-});
-
-export const ProjectorShown = z.object({
-  type: z.literal('projector.shown'),
-  view: ProjectorView,
+export const ParticipantRoleSet = z.object({
+  type: z.literal('participant.roleSet'),
+  participantId: Id,
+  role: z.enum(['facilitator', 'participant', 'observer']),
 });
 
 /** Core events. */
@@ -117,6 +109,5 @@ export const workshopEvents = [
   ParticipantRenamed,
   ParticipantLanguageSet,
   ParticipantRemoved,
-  AgendaCurrentSet,
-  ProjectorShown,
+  ParticipantRoleSet,
 ] as const;
