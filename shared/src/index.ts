@@ -28,3 +28,4 @@ export * from './domain/access/can.js';
 export * from './domain/agenda/agenda.js';
 export * from './domain/agenda/time.js';
 export * from './domain/access/docAccess.js';
+export * from './domain/boards/index.js';

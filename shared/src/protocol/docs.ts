@@ -4,6 +4,9 @@
  *
  *   w/<workshop>/notes                 the workshop's shared notes
  *   w/<workshop>/board/<board>         a board (synergy map, pattern map, …)
+ *   w/<workshop>/board/<board>/private/<participant>
+ *                                      a participant's new notes on a board in
+ *                                      private mode (they and facilitators read it)
  *   w/<workshop>/group/<group>/notes   a breakout group's notes
  *
  * Clients connect to `/yjs/<name>` with the standard y-websocket protocol.
@@ -14,6 +17,7 @@ import { Id } from '../domain/workshop/model.js';
 export type DocRef =
   | { kind: 'notes'; workshopId: string }
   | { kind: 'board'; workshopId: string; boardId: string }
+  | { kind: 'privateBoard'; workshopId: string; boardId: string; participantId: string }
   | { kind: 'groupNotes'; workshopId: string; groupId: string };
 
 /** URL path prefix of the y-websocket endpoint. */
@@ -26,6 +30,8 @@ export function docName(ref: DocRef): string {
       return `w/${ref.workshopId}/notes`;
     case 'board':
       return `w/${ref.workshopId}/board/${ref.boardId}`;
+    case 'privateBoard':
+      return `w/${ref.workshopId}/board/${ref.boardId}/private/${ref.participantId}`;
     case 'groupNotes':
       return `w/${ref.workshopId}/group/${ref.groupId}/notes`;
   }
@@ -41,6 +47,9 @@ export function parseDocName(name: string): DocRef | null {
   if (parts.length === 3 && parts[2] === 'notes') return { kind: 'notes', workshopId };
   if (parts.length === 4 && parts[2] === 'board' && isId(parts[3])) {
     return { kind: 'board', workshopId, boardId: parts[3] };
+  }
+  if (parts.length === 6 && parts[2] === 'board' && isId(parts[3]) && parts[4] === 'private' && isId(parts[5])) {
+    return { kind: 'privateBoard', workshopId, boardId: parts[3], participantId: parts[5] };
   }
   if (parts.length === 5 && parts[2] === 'group' && isId(parts[3]) && parts[4] === 'notes') {
     return { kind: 'groupNotes', workshopId, groupId: parts[3] };

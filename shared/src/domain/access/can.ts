@@ -76,7 +76,7 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
       return true;
     case 'doc.write':
       if (action.doc.workshopId !== state.id || me.role === 'observer' || me.role === 'projector') return false;
-      if (isFacilitator) return true;
+      if (isFacilitator) return action.doc.kind !== 'privateBoard';
       switch (action.doc.kind) {
         case 'notes':
           return state.settings.notesEditableBy === 'everyone';
