@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TestWorkshop } from '../../testing/fixtures.js';
 import type { Actor } from '../access/can.js';
 import { projectEvent, projectState } from '../project.js';
-import { applyEvent } from '../apply.js';
+import { applyEvent, applyEvents } from '../apply.js';
 import { rankedTally, type Board } from './model.js';
 
 function setup() {
@@ -96,7 +96,7 @@ describe('dot votes', () => {
 
     // What each viewer's client builds from the events it is sent.
     const viewers: Record<string, Actor | { participantId: string; role: 'facilitator' }> = { a, b, f };
-    const snapshotBefore = w.log.slice(0, start).reduce((s, e) => applyEvent(s, e), null as never);
+    const snapshotBefore = applyEvents(null, w.log.slice(0, start))!;
     const seen = (who: Actor) => {
       let s = projectState(snapshotBefore, who);
       for (const e of votes) s = applyEvent(s, projectEvent(e, who));
