@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { AppPath, formatJoinCode, nowNext, scheduleOf, type Participant, type WireError } from '@plenary/shared';
+import { AppPath, formatJoinCode, type Participant, type WireError } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { QrCode } from '../../ui/QrCode';
 import { AgendaList } from '../agenda/AgendaList';
-import { NowNext, useMinuteClock } from '../agenda/NowNext';
 import { NotesPanel } from '../notes/NotesPanel';
 import { PeopleList } from '../people/PeopleList';
 import { WorkshopLayout } from '../workshop/WorkshopLayout';
 import { SettingsPanel } from './SettingsPanel';
 import { NewWorkshopPanel } from './NewWorkshopPanel';
-import { OpenProjectorButton } from '../projector/OpenProjectorButton';
+import { AgendaEditor } from '../run/AgendaEditor';
+import { AttentionControls, RunControls } from '../run/RunControls';
+import { QaSettingsPanel, QuestionsPanel } from '../qa/QuestionsPanel';
 
 /** The facilitator's console: the room's join code, the run of show, people, settings, notes. */
 export function ConsolePage() {
@@ -25,6 +26,10 @@ export function ConsolePage() {
   const remove = async (p: Participant) => {
     if (!window.confirm(t('console.removeConfirm', { name: p.name }))) return;
     const r = await client.send('participant:remove', { participantId: p.id });
+    report(r.ok ? null : r.error);
+  };
+  const setRole = async (p: Participant, role: 'facilitator' | 'participant') => {
+    const r = await client.send('participant:setRole', { participantId: p.id, role });
     report(r.ok ? null : r.error);
   };
   const setCurrent = async (itemId: string | null) => {
@@ -42,11 +47,15 @@ export function ConsolePage() {
       )}
       <div className="console-grid">
         <JoinPanel />
-        <RunPanel onSetCurrent={setCurrent} />
-        <PeopleList state={state} online={view.online} me={view.me} onRemove={remove} />
-        <SettingsPanel />
-        <NotesPanel state={state} me={view.me} token={client.session.token} />
+        <RunControls report={report} />
+        <AttentionControls report={report} />
+        <PeopleList state={state} online={view.online} me={view.me} onRemove={remove} onSetRole={setRole} />
+        <QuestionsPanel />
         <AgendaList state={state} onSetCurrent={setCurrent} />
+        <AgendaEditor report={report} />
+        <NotesPanel state={state} me={view.me} token={client.session.token} />
+        <SettingsPanel />
+        <QaSettingsPanel />
         <NewWorkshopPanel />
       </div>
     </WorkshopLayout>
@@ -78,39 +87,6 @@ function JoinPanel() {
         {copied ? t('console.join.copied') : t('console.join.copy')}
       </button>
       {!state.settings.joinOpen && <p className="banner">{t('console.join.closed')}</p>}
-    </section>
-  );
-}
-
-/** Moving the room through its agenda: start the first item, go to the next, stop. */
-function RunPanel({ onSetCurrent }: { onSetCurrent: (itemId: string | null) => void }) {
-  const t = useT();
-  const state = useWorkshopView().state!;
-  const now = useMinuteClock();
-  const nn = nowNext(state, now);
-  const first = scheduleOf(state.definition)[0];
-  return (
-    <section className="card run-panel" aria-labelledby="run-title">
-      <h2 id="run-title">{t('console.run.title')}</h2>
-      <NowNext state={state} />
-      <div className="row">
-        {!nn.led && first && (
-          <button type="button" className="primary" onClick={() => onSetCurrent(first.item.id)}>
-            {t('console.run.startFirst')}
-          </button>
-        )}
-        {nn.led && nn.next && (
-          <button type="button" className="primary" onClick={() => onSetCurrent(nn.next!.item.id)}>
-            {t('console.run.next')}
-          </button>
-        )}
-        {nn.led && (
-          <button type="button" onClick={() => onSetCurrent(null)}>
-            {t('console.run.stop')}
-          </button>
-        )}
-        <OpenProjectorButton />
-      </div>
     </section>
   );
 }

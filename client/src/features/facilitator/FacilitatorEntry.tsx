@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import type { LanguageCode, StoredSession } from '@plenary/shared';
+import { AppPath, type LanguageCode, type StoredSession } from '@plenary/shared';
 import { api } from '../../realtime/api';
 import { loadSession, saveSession } from '../../realtime/sessions';
 import { localeStore, setLanguage } from '../../i18n/LocaleStore';
@@ -10,6 +10,7 @@ import { LanguagePicker } from '../../ui/LanguagePicker';
 import { LanguageSelect } from '../../ui/LanguageSelect';
 import { describeError } from '../join/JoinPage';
 import { WorkshopFrame } from '../workshop/WorkshopRoute';
+import { useWorkshopView } from '../../realtime/WorkshopContext';
 import { ConsolePage } from './ConsolePage';
 
 /** Reads the facilitator key from the link's fragment (never sent to the server in a URL) and forgets it. */
@@ -33,14 +34,16 @@ export default function FacilitatorEntry({ workshopId }: { workshopId: string })
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  // Any session of this device may lead to the console; whether it opens is
+  // decided by the role the workshop gives it now (a co-facilitator joined as a participant).
   const [session, setSession] = useState<StoredSession | null>(() => {
     const s = loadSession(workshopId);
-    return s?.role === 'facilitator' ? s : null;
+    return s && (s.role === 'facilitator' || !key) ? s : null;
   });
   if (session) {
     return (
       <WorkshopFrame session={session}>
-        <ConsolePage />
+        <ConsoleGate />
       </WorkshopFrame>
     );
   }
@@ -57,6 +60,23 @@ export default function FacilitatorEntry({ workshopId }: { workshopId: string })
     );
   }
   return <EnterForm workshopId={workshopId} facilitatorKey={key} onEntered={setSession} />;
+}
+
+/** The console for facilitators; for anyone else, a way back to their workshop. */
+function ConsoleGate() {
+  const t = useT();
+  const view = useWorkshopView();
+  const role = view.state?.participants[view.me]?.role;
+  if (role === 'facilitator') return <ConsolePage />;
+  return (
+    <Layout actions={<LanguagePicker />}>
+      <Notice title={t('run.role.notFacilitator')}>
+        <p>
+          <Link href={AppPath.workshop(view.state!.id)}>{t('run.role.backHome')}</Link>
+        </p>
+      </Notice>
+    </Layout>
+  );
 }
 
 function EnterForm({

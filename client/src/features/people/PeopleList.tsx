@@ -23,11 +23,13 @@ export function PeopleList({
   online,
   me,
   onRemove,
+  onSetRole,
 }: {
   state: WorkshopState;
   online: ReadonlySet<string>;
   me: string;
   onRemove?: (p: Participant) => void;
+  onSetRole?: (p: Participant, role: 'facilitator' | 'participant') => void;
 }) {
   const t = useT();
   const { locale } = useLocale();
@@ -65,6 +67,16 @@ export function PeopleList({
                   <span className="visually-hidden">{online.has(p.id) ? t('people.online') : t('people.offline')}</span>
                   {p.id === me && <span className="tag">{t('people.you')}</span>}
                   {p.role === 'observer' && <span className="tag">{t('people.observer')}</span>}
+                  {onSetRole && p.id !== me && p.role !== 'observer' && (
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => onSetRole(p, p.role === 'facilitator' ? 'participant' : 'facilitator')}
+                      aria-label={p.role === 'facilitator' ? t('run.role.demote', { name: p.name }) : t('run.role.promote', { name: p.name })}
+                    >
+                      {p.role === 'facilitator' ? t('run.role.demoteShort') : t('run.role.promoteShort')}
+                    </button>
+                  )}
                   {onRemove && p.id !== me && (
                     <button type="button" className="small danger" onClick={() => onRemove(p)} aria-label={t('people.remove', { name: p.name })}>
                       {t('people.removeShort')}

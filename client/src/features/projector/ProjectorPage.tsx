@@ -5,6 +5,8 @@ import { useWorkshopView } from '../../realtime/WorkshopContext';
 import { QrCode } from '../../ui/QrCode';
 import { ConnectionBadge } from '../../ui/StatusBadges';
 import { useMinuteClock, TimeRange } from '../agenda/NowNext';
+import { ProjectorQuestion } from '../qa/QuestionsPanel';
+import { TimerDisplay } from '../run/TimerDisplay';
 
 /**
  * The screen in the room: large type, high contrast, no controls. It shows
@@ -32,7 +34,9 @@ export function ProjectorPage() {
         <section className="projector-stage" aria-live="polite">
           <Stage view={state.run.projector} state={state} />
         </section>
-        <aside className="projector-join" aria-labelledby="projector-join-title">
+        <aside className="projector-side">
+        {state.run.timer && <TimerDisplay timer={state.run.timer} size="large" sound />}
+        <div className="projector-join" aria-labelledby="projector-join-title">
           <h2 id="projector-join-title">{t('projector.join')}</h2>
           <p className="projector-code" dir="ltr" data-testid="projector-code">
             {formatJoinCode(state.joinCode)}
@@ -44,6 +48,7 @@ export function ProjectorPage() {
           <p className="projector-present" data-testid="projector-present">
             {t('projector.present', { count: present })}
           </p>
+        </div>
         </aside>
       </main>
     </div>
@@ -53,6 +58,8 @@ export function ProjectorPage() {
 /** What is on the projector. Each area renders its own kind; until it does, the agenda shows. */
 function Stage({ view, state }: { view: ProjectorView; state: WorkshopState }) {
   switch (view.kind) {
+    case 'question':
+      return <ProjectorQuestion questionId={view.questionId} />;
     case 'agenda':
     case 'poll':
     case 'board':

@@ -1,4 +1,9 @@
+import { Link } from 'wouter';
+import { AppPath } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { Announcements } from '../run/Announcements';
+import { TimerDisplay } from '../run/TimerDisplay';
+import { QuestionsPanel } from '../qa/QuestionsPanel';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { AgendaList } from '../agenda/AgendaList';
 import { NowNext } from '../agenda/NowNext';
@@ -16,9 +21,17 @@ export function WorkshopHome() {
   return (
     <WorkshopLayout>
       {me?.role === 'observer' && <p className="banner">{t('home.observerBanner')}</p>}
+      {me?.role === 'facilitator' && (
+        <p className="banner">
+          {t('run.role.nowFacilitator')} <Link href={AppPath.facilitate(state.id)}>{t('run.role.openConsole')}</Link>
+        </p>
+      )}
+      <Announcements />
+      {state.run.timer && <TimerDisplay timer={state.run.timer} sound />}
       <div className="home-grid">
         <div className="home-main">
           <NowNext state={state} />
+          <QuestionsPanel />
           <NotesPanel state={state} me={view.me} token={client.session.token} />
         </div>
         <div className="home-side">

@@ -10,6 +10,8 @@ import { useWorkshopClient, useWorkshopView, WorkshopSession } from '../../realt
 import { forgetLastWorkshop, rememberWorkshop } from '../join/lastWorkshop';
 import { ConnectionBadge, SavedBadge } from '../../ui/StatusBadges';
 import { ProfileMenu } from '../profile/ProfileMenu';
+import { PauseOverlay } from '../run/PauseOverlay';
+import { AttentionFollower } from '../run/AttentionFollower';
 
 /** Shows `children` once the workshop is loaded; handles ended sessions. */
 export function WorkshopFrame({ session, children }: { session: StoredSession; children: ReactNode }) {
@@ -67,7 +69,13 @@ function Loaded({ children }: { children: ReactNode }) {
       </Layout>
     );
   }
-  return <>{children}</>;
+  return (
+    <>
+      {children}
+      <PauseOverlay />
+      <AttentionFollower />
+    </>
+  );
 }
 
 /** The header controls inside a workshop: connection, profile, language. */

@@ -6,8 +6,10 @@
 import core from './core';
 import polls from './polls';
 import boards from './boards';
+import run from './run';
+import qa from './qa';
 
-const en = { ...core, ...polls, ...boards };
+const en = { ...core, ...run, ...qa, ...polls, ...boards };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -3,5 +3,6 @@ import core from './core';
 import polls from './polls';
 import boards from './boards';
 
-const messages: Messages = { ...core, ...polls, ...boards };
+// Partial while a new area awaits translation: missing keys fall back to English, and catalogs.test.ts fails until none are missing.
+const messages: Partial<Messages> = { ...core, ...polls, ...boards };
 export default messages;

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { useT } from '../../i18n/useT';
+import { useWorkshopView } from '../../realtime/WorkshopContext';
+
+const storageKey = (workshopId: string) => `plenary.dismissed.${workshopId}`;
+
+function dismissedIds(workshopId: string): string[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(storageKey(workshopId)) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The facilitators' announcements as banners; each person dismisses them on their own screen. */
+export function Announcements() {
+  const t = useT();
+  const view = useWorkshopView();
+  const state = view.state!;
+  const [dismissed, setDismissed] = useState(() => dismissedIds(state.id));
+  const shown = state.run.announcements.filter((a) => !dismissed.includes(a.id));
+  if (shown.length === 0) return null;
+  const dismiss = (id: string) => {
+    const next = [...dismissed, id].slice(-50);
+    setDismissed(next);
+    localStorage.setItem(storageKey(state.id), JSON.stringify(next));
+  };
+  return (
+    <div className="announcements" role="region" aria-label={t('run.announce.title')} aria-live="polite">
+      {shown.map((a) => (
+        <div key={a.id} className="announcement" data-testid="announcement">
+          <p dir="auto">{a.text}</p>
+          <button type="button" className="small" onClick={() => dismiss(a.id)}>
+            {t('run.announce.dismiss')}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

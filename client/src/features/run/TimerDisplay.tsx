@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import { timerRemaining, type Timer } from '@plenary/shared';
+import { useT } from '../../i18n/useT';
+import { formatCountdown, useServerClock } from './useServerClock';
+
+/** Plays a short two-tone chime (generated, no asset) when a timer runs out. */
+function chime(): void {
+  try {
+    const ctx = new AudioContext();
+    [660, 880].forEach((f, i) => {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.frequency.value = f;
+      gain.gain.setValueAtTime(0.15, ctx.currentTime + i * 0.25);
+      gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + i * 0.25 + 0.4);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(ctx.currentTime + i * 0.25);
+      osc.stop(ctx.currentTime + i * 0.25 + 0.45);
+    });
+  } catch {
+    // No audio here (or not allowed yet): the visual signal stays.
+  }
+}
+
+/**
+ * The shared countdown, as everyone sees it: time left, paused, or a clear
+ * "time is up". Screen readers hear the start, a pause and the end, not every second.
+ */
+export function TimerDisplay({ timer, size = 'normal', sound = false }: { timer: Timer; size?: 'normal' | 'large'; sound?: boolean }) {
+  const t = useT();
+  const running = timer.endsAt !== null;
+  const now = useServerClock(running);
+  const left = timerRemaining(timer, now);
+  const up = running && left === 0;
+  const played = useRef<string | null>(null);
+  useEffect(() => {
+    if (up && sound && played.current !== timer.id) {
+      played.current = timer.id;
+      chime();
+    }
+  }, [up, sound, timer.id]);
+  const label = timer.label || t('run.timer.label');
+  const state = up ? 'up' : running ? 'running' : 'paused';
+  return (
+    <div className={`timer timer-${size} timer-${state}`} data-testid="timer" data-state={state}>
+      <span className="timer-label" dir="auto">
+        {label}
+      </span>
+      <span className="timer-time" aria-hidden={!up} data-testid="timer-time">
+        {up ? t('run.timer.up') : formatCountdown(left)}
+      </span>
+      {!running && <span className="timer-paused">{t('run.timer.paused')}</span>}
+      <span className="visually-hidden" role="status" aria-live="assertive">
+        {up ? t('run.timer.up') : !running ? t('run.timer.paused') : ''}
+      </span>
+    </div>
+  );
+}

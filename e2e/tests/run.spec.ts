@@ -1,0 +1,97 @@
+import { FacilitatorConsole, openProjector, Participant } from '../fixtures/pages.js';
+import { expect, test } from '../fixtures/test.js';
+
+test('the facilitator runs the room: agenda, a timer everyone sees, pause and resume, announcements', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = facilitator.page;
+  const amina = await Participant.join(person, server.url, server.joinCode, { name: 'Amina', represent: 'Afghanistan' });
+  const p = amina.page;
+
+  await f.getByRole('button', { name: 'Start the first item' }).click();
+  await expect(p.getByTestId('now')).toContainText('Opening remarks');
+  await expect(f.getByTestId('item-progress')).toHaveText(/20 minutes left|19 minutes left/);
+  // Extending moves the times of what follows, on everyone's agenda.
+  await f.getByRole('button', { name: 'Extend the current item by 10 minutes (later items move)' }).click();
+  await expect(p.getByTestId('next')).toContainText('15:00–15:30');
+
+  await f.getByLabel('Minutes', { exact: true }).first().fill('2');
+  await f.getByLabel('What for (optional)').fill('Table discussion');
+  await f.getByRole('button', { name: 'Start the timer' }).click();
+  await expect(p.getByTestId('timer')).toContainText('Table discussion');
+  await expect(p.getByTestId('timer-time')).toHaveText(/^(2:00|1:5\d)$/);
+  const first = await p.getByTestId('timer-time').textContent();
+  await expect(p.getByTestId('timer-time')).not.toHaveText(first!, { timeout: 3000 });
+  await f.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(p.getByTestId('timer')).toHaveAttribute('data-state', 'paused');
+
+  await f.getByLabel('Message on everyone’s screen').fill('Eyes on the speaker, please');
+  await f.getByRole('button', { name: 'Pause the room' }).click();
+  await expect(p.getByTestId('pause-overlay')).toContainText('Eyes on the speaker, please');
+  await expect(f.getByTestId('pause-overlay')).toHaveCount(0);
+  await f.getByRole('button', { name: 'Resume the room' }).click();
+  await expect(p.getByTestId('pause-overlay')).toHaveCount(0);
+
+  await f.getByLabel('Announcement to everyone').fill('Lunch is served in the Rotunda');
+  await f.getByRole('button', { name: 'Announce' }).click();
+  await expect(p.getByTestId('announcement')).toHaveText(/Lunch is served in the Rotunda/);
+  await p.getByTestId('announcement').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(p.getByTestId('announcement')).toHaveCount(0);
+
+  // Everything holds across a reload, except what this person dismissed.
+  await p.reload();
+  await expect(p.getByTestId('timer')).toHaveAttribute('data-state', 'paused');
+  await expect(p.getByTestId('announcement')).toHaveCount(0);
+  await expect(p.getByTestId('now')).toContainText('Opening remarks');
+  await p.screenshot({ path: test.info().outputPath('participant-phone.png'), fullPage: true });
+  await f.screenshot({ path: test.info().outputPath('console.png'), fullPage: true });
+});
+
+test('questions: asked, upvoted once each, approved, answered and shown on the projector', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = facilitator.page;
+  const projector = await openProjector(facilitator);
+  const amina = await Participant.join(person, server.url, server.joinCode, { name: 'Amina', represent: 'Afghanistan' });
+  const boris = await Participant.join(person, server.url, server.joinCode, { name: 'Boris', represent: 'Belarus' });
+  const olga = await Participant.join(person, server.url, server.joinCode, { name: 'Olga', represent: 'Ukraine' });
+
+  await amina.page.getByLabel('Your question').fill('How do we refer child victims across borders?');
+  await amina.page.getByLabel('Show it').selectOption({ label: 'With my country or organisation only' });
+  await amina.page.getByRole('button', { name: 'Ask' }).click();
+  await expect(amina.page.getByText('It appears once a facilitator approves it.')).toBeVisible();
+  await expect(amina.page.getByTestId('question')).toContainText('Waiting for approval');
+  await expect(boris.page.getByTestId('question')).toHaveCount(0);
+
+  const pending = f.getByTestId('pending-questions').getByTestId('question');
+  await expect(pending).toContainText('How do we refer child victims across borders?');
+  await expect(pending).toContainText('Afghanistan');
+  await pending.getByRole('button', { name: 'Approve' }).click();
+
+  for (const p of [boris, olga]) {
+    const q = p.page.getByTestId('question').filter({ hasText: 'child victims' });
+    await expect(q).toBeVisible();
+    await q.getByTestId('upvote').click();
+    await expect(q.getByTestId('upvote')).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect(f.getByTestId('questions').getByTestId('votes')).toHaveText('2');
+  await expect(amina.page.getByTestId('votes')).toHaveText('2');
+
+  const listed = f.getByTestId('questions').getByTestId('question');
+  await listed.getByRole('button', { name: 'Show on the projector' }).click();
+  await expect(projector.getByTestId('projector-question')).toContainText('How do we refer child victims across borders?');
+  await expect(projector.getByTestId('projector-question')).toContainText('2 upvotes');
+  await listed.getByRole('button', { name: 'Mark answered' }).click();
+  await expect(olga.page.getByTestId('question')).toContainText('Answered');
+  await projector.screenshot({ path: test.info().outputPath('projector-question.png') });
+});
+
+test('a facilitator makes a participant co-facilitator, who can then open the console', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const karim = await Participant.join(person, server.url, server.joinCode, { name: 'Karim', represent: 'Morocco' });
+  await facilitator.person('Karim').getByRole('button', { name: 'Make Karim a co-facilitator' }).click();
+  await expect(karim.page.getByText('You are now a co-facilitator.')).toBeVisible();
+  await karim.page.getByRole('link', { name: 'Open the facilitator console' }).click();
+  await expect(karim.page.getByRole('heading', { name: 'Run of show' })).toBeVisible();
+  await karim.page.getByLabel('Announcement to everyone').fill('Co-facilitated');
+  await karim.page.getByRole('button', { name: 'Announce' }).click();
+  await expect(facilitator.page.getByText('Co-facilitated')).toBeVisible();
+});
