@@ -16,6 +16,11 @@ describe('a restart on the same data directory', () => {
     expect(await command(as, 'participant:rename', { participantId: a.participantId, name: 'Amina K.' })).toMatchObject({ ok: true });
     const fs = await first.socket(f.token);
     expect(await command(fs, 'agenda:setCurrent', { itemId: 'd2-synergies' })).toMatchObject({ ok: true });
+    expect(await command(fs, 'timer:start', { seconds: 600, label: 'Groups' })).toMatchObject({ ok: true });
+    expect(await command(fs, 'timer:pause', {})).toMatchObject({ ok: true });
+    expect(await command(fs, 'room:pause', { message: 'Back in five' })).toMatchObject({ ok: true });
+    expect(await command(fs, 'agenda:extend', { minutes: 15 })).toMatchObject({ ok: true });
+    expect(await command(as, 'qa:ask', { text: 'Will slides be shared?', identity: 'anonymous' })).toMatchObject({ ok: true });
     const name = docName({ kind: 'notes', workshopId: first.workshopId });
     const p = first.provider(name, a.token);
     await synced(p);
@@ -38,7 +43,13 @@ describe('a restart on the same data directory', () => {
     const rt = await second.server.workshops.get(second.workshopId);
     expect(rt!.state.seq).toBe(seq);
     expect(rt!.state.participants[a.participantId]).toMatchObject({ name: 'Amina K.', affiliation: { country: 'AF' } });
-    expect(rt!.state.run.currentItemId).toBe('d2-synergies');
+    expect(rt!.state.run).toMatchObject({
+      currentItemId: 'd2-synergies',
+      paused: { message: 'Back in five' },
+      timer: { label: 'Groups', endsAt: null },
+    });
+    expect(rt!.state.definition.days[1]!.items.find((i) => i.id === 'd2-synergies')).toMatchObject({ start: '10:45', end: '12:15' });
+    expect(Object.values(rt!.state.qa.byId).map((q) => q.text)).toEqual(['Will slides be shared?']);
     expect((await second.server.store.readEvents(second.workshopId, 0)).map((e) => e.seq)).toEqual(
       Array.from({ length: seq }, (_, i) => i + 1),
     );
