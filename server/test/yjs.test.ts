@@ -152,4 +152,22 @@ describe('the y-websocket endpoint', () => {
     const p = h.provider(notes(h), a.token);
     await synced(p);
   });
+
+  it('batches awareness: many cursors moving at once reach a listener in a few messages, each naming everyone', async () => {
+    h = await startHarness({ awarenessFlushMs: 50 });
+    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => h.join(`P${i}`)));
+    const listener = h.provider(notes(h), people[0]!.token);
+    const movers = people.slice(1).map((p) => h.provider(notes(h), p.token));
+    await Promise.all([listener, ...movers].map(synced));
+    await new Promise((r) => setTimeout(r, 150));
+    let messages = 0;
+    const handle = listener.messageHandlers[YMessage.awareness]!;
+    listener.messageHandlers[YMessage.awareness] = (...args) => {
+      messages++;
+      handle(...args);
+    };
+    movers.forEach((m, i) => m.awareness.setLocalStateField('cursor', { x: i, y: i }));
+    await eventually(() => [...listener.awareness.getStates().values()].filter((s) => s.cursor).length === 19, 3000, 'all cursors');
+    expect(messages).toBeLessThanOrEqual(4);
+  });
 });

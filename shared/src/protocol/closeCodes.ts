@@ -35,6 +35,12 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
  * messages (sync step 2 or update) received on this connection are stored. A
  * client that counts what it sent knows its edits are saved when n catches up;
  * deletions, which do not move a state vector, are covered too.
+ *
+ * `refused` (also only with `?saved=1`): `[101, code, message]` says the
+ * server undid a change of this connection (and sent the undoing to
+ * everyone): a board's bounds or schema (`invalid`, `too_many_items`), a
+ * locked frame (`frame_locked`), private mode (`private_mode`). The document
+ * stays intact; the message is for the person who made the change.
  */
 export const YMessage = {
   sync: 0,
@@ -42,4 +48,5 @@ export const YMessage = {
   auth: 2,
   queryAwareness: 3,
   savedStateVector: 100,
+  refused: 101,
 } as const;

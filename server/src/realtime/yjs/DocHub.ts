@@ -4,9 +4,10 @@
  * Applies access changes to connections that are already open.
  */
 import type { WebSocket } from 'ws';
+import type * as Y from 'yjs';
 import { docAccess, type DocRef, type WorkshopState } from '@plenary/shared';
 import { TokenBucket } from '../TokenBucket.js';
-import { DocRoom, type DocConnection, type DocRoomDeps } from './DocRoom.js';
+import { DocRoom, fromServer, type DocConnection, type DocGuardProvider, type DocRoomDeps } from './DocRoom.js';
 
 export interface DocHubDeps extends DocRoomDeps {
   /** Release a room this long after its last connection closed. */
@@ -22,8 +23,19 @@ export interface ConnectOptions {
   wantsSaved: boolean;
 }
 
+/** A server-side hold on an open document (see `DocHub.lease`). */
+export interface DocLease {
+  doc: Y.Doc;
+  /** The transaction origin of server changes: stored, then sent to every connection. */
+  origin: symbol;
+  /** Resolves once every change made so far is stored. */
+  settled(): Promise<void>;
+  release(): void;
+}
+
 export class DocHub {
   private readonly rooms = new Map<string, DocRoom>();
+  private guardProvider: DocGuardProvider | null = null;
   private readonly releasing = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
 
@@ -54,6 +66,38 @@ export class DocHub {
     room.add(conn, early);
     ws.on('close', () => this.scheduleRelease(room));
     await room.loaded;
+  }
+
+  /**
+   * Sets what checks documents' content (an area's guard per document kind);
+   * applies to documents opened from now on.
+   */
+  useGuards(provider: DocGuardProvider): void {
+    this.guardProvider = provider;
+  }
+
+  /**
+   * Opens a document for the server itself (templates, moving notes): its
+   * changes with `origin` are stored and sent to every connection, like a
+   * connection's. The document stays open until released.
+   */
+  async lease(name: string, ref: DocRef): Promise<DocLease> {
+    const room = await this.room(name, ref);
+    room.leases++;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      room.leases--;
+      this.scheduleRelease(room);
+    };
+    try {
+      await room.loaded;
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return { doc: room.doc, origin: fromServer, settled: () => room.settled(), release };
   }
 
   /** Re-decides access for every open connection to a workshop's documents. */
@@ -90,7 +134,7 @@ export class DocHub {
     if (releasing) await releasing;
     let room = this.rooms.get(name);
     if (!room) {
-      room = new DocRoom(name, ref, this.deps, (failed) => void this.release(failed));
+      room = new DocRoom(name, ref, this.deps, (failed) => void this.release(failed), this.guardProvider);
       this.rooms.set(name, room);
       const created = room;
       created.loaded.catch((error: unknown) => {
@@ -108,12 +152,12 @@ export class DocHub {
   }
 
   private scheduleRelease(room: DocRoom): void {
-    if (room.size > 0 || this.rooms.get(room.name) !== room || this.idleTimers.has(room.name)) return;
+    if (room.size > 0 || room.leases > 0 || this.rooms.get(room.name) !== room || this.idleTimers.has(room.name)) return;
     this.idleTimers.set(
       room.name,
       setTimeout(() => {
         this.idleTimers.delete(room.name);
-        if (room.size === 0) void this.release(room);
+        if (room.size === 0 && room.leases === 0) void this.release(room);
       }, this.deps.idleReleaseMs),
     );
   }

@@ -12,6 +12,15 @@
  *
  * A read-only connection's updates are not applied; it is told once with the
  * standard "permission denied" auth message.
+ *
+ * A document may have a guard (boards do): it checks each connection's change
+ * right after it is applied, before anything is stored or sent on. A refused
+ * change is undone at once (a Y.UndoManager that records only refused
+ * transactions), the change and its undoing are stored and sent on as one
+ * update, so every replica — the sender's too — converges on the document as
+ * it was, and the sender is told why (`[101, code, message]`, Plenary clients
+ * only). Undoing instead of dropping keeps the sender's later updates
+ * applicable: Yjs cannot apply an update whose predecessors it never got.
  */
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
@@ -42,6 +51,26 @@ export interface DocConnection {
   backlog: Uint8Array[] | null;
 }
 
+/** Why the server undid a connection's change. */
+export interface DocRefusal {
+  code: string;
+  message: string;
+}
+
+/** Checks on a document's content; see the top of this file. */
+export interface DocGuard {
+  /**
+   * Checks the changes of a connection's transaction; runs in
+   * `afterTransaction`, before the transaction's cleanup. Null keeps them.
+   */
+  check(doc: Y.Doc, tx: Y.Transaction, participantId: string): DocRefusal | null;
+  /** After a connection's change was applied and kept. */
+  afterUpdate?(participantId: string): void;
+}
+
+/** The guard of a document, given its loaded content (it may also fill it, e.g. from a template); null for none. */
+export type DocGuardProvider = (name: string, ref: DocRef, doc: Y.Doc, origin: symbol) => Promise<DocGuard | null>;
+
 export interface DocRoomDeps {
   store: Store;
   bus: Bus;
@@ -56,6 +85,8 @@ export interface DocRoomDeps {
 /** Transaction origins that are not connections. */
 const fromStore = Symbol('store');
 const fromBus = Symbol('bus');
+/** Changes the server makes itself (templates, moving private notes): stored and sent to everyone. */
+export const fromServer = Symbol('server');
 
 interface PendingUpdate {
   update: Uint8Array;
@@ -78,12 +109,19 @@ export class DocRoom {
   private awarenessTimer: NodeJS.Timeout | null = null;
   private unsubscribeBus: (() => Promise<void>) | null = null;
   private failed = false;
+  private guard: DocGuard | null = null;
+  /** Records only refused transactions, so it can undo them; see the top of this file. */
+  private undoer: Y.UndoManager | null = null;
+  private refusal: { conn: DocConnection; refusal: DocRefusal } | null = null;
+  /** Server-side users of the document (see DocHub.lease); the room stays open while any hold it. */
+  leases = 0;
 
   constructor(
     readonly name: string,
     readonly ref: DocRef,
     private readonly deps: DocRoomDeps,
     private readonly onFailed: (room: DocRoom) => void,
+    private readonly guardProvider: DocGuardProvider | null = null,
   ) {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
@@ -103,8 +141,53 @@ export class DocRoom {
     this.sinceCompaction = stored.updates.length;
     this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
     this.unsubscribeBus = await this.deps.bus.subscribe(BusChannel.doc(this.name), (payload) => this.onBusMessage(payload));
+    if (this.guardProvider) this.setGuard(await this.guardProvider(this.name, this.ref, this.doc, fromServer));
     this.isLoaded = true;
     for (const conn of this.conns.values()) this.drainBacklog(conn);
+  }
+
+  private setGuard(guard: DocGuard | null): void {
+    this.guard = guard;
+    if (!guard) return;
+    const tracked = new Set<unknown>();
+    this.undoer = new Y.UndoManager(this.doc, {
+      captureTimeout: 0,
+      trackedOrigins: tracked,
+      // Called for every transaction before anything else: check connections' changes, record only refused ones.
+      captureTransaction: (tx) => {
+        if (!isConnection(tx.origin) || !this.guard) return false;
+        const refusal = this.guard.check(this.doc, tx, tx.origin.participantId);
+        if (!refusal) return false;
+        this.refusal = { conn: tx.origin, refusal };
+        tracked.add(tx.origin);
+        return true;
+      },
+    });
+  }
+
+  /** Applies a connection's update; with a guard, undoes it if refused (see the top of this file). */
+  private applyFrom(conn: DocConnection, update: Uint8Array): void {
+    if (!this.undoer) {
+      Y.applyUpdate(this.doc, update, conn);
+      return;
+    }
+    const mark = this.pending.length;
+    this.refusal = null;
+    Y.applyUpdate(this.doc, update, conn);
+    const refused = this.refusal as { conn: DocConnection; refusal: DocRefusal } | null;
+    if (!refused) {
+      this.guard?.afterUpdate?.(conn.participantId);
+      return;
+    }
+    this.refusal = null;
+    this.undoer.undo();
+    this.undoer.clear();
+    (this.undoer.trackedOrigins as Set<unknown>).delete(refused.conn);
+    // The change and its undoing travel and are stored as one update, sent to everyone (the sender too).
+    const parts = this.pending.splice(mark);
+    if (parts.length > 0) this.pending.push({ update: Y.mergeUpdates(parts.map((p) => p.update)), origin: null });
+    this.deps.log.info({ doc: this.name, participant: conn.participantId, code: refused.refusal.code }, 'document change refused and undone');
+    if (conn.wantsSaved) this.send(conn, refusedMessage(refused.refusal));
   }
 
   /** Adds a connection; messages that arrived before it was added come in `early`. */
@@ -211,7 +294,7 @@ export class DocRoom {
       return this.close(conn, CloseCode.tooLarge, 'This document is full; it cannot take more content.');
     }
     // An update with nothing new for us changes nothing and emits no event.
-    if (update.length > 2) Y.applyUpdate(this.doc, update, conn);
+    if (update.length > 2) this.applyFrom(conn, update);
     if (!this.flushing && this.pending.length === 0) this.sendSaved(Y.encodeStateVector(this.doc), null);
   }
 
@@ -358,6 +441,7 @@ export class DocRoom {
   /** Stops: stores what is pending, compacts, and releases the document. */
   async destroy(): Promise<void> {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.undoer?.destroy();
     await this.settled();
     await this.compact();
     await this.unsubscribeBus?.();
@@ -374,6 +458,14 @@ function updateMessage(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, YMessage.sync);
   syncProtocol.writeUpdate(e, update);
+  return encoding.toUint8Array(e);
+}
+
+function refusedMessage(refusal: DocRefusal): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, YMessage.refused);
+  encoding.writeVarString(e, refusal.code);
+  encoding.writeVarString(e, refusal.message);
   return encoding.toUint8Array(e);
 }
 
