@@ -29,3 +29,4 @@ export * from './domain/agenda/agenda.js';
 export * from './domain/agenda/time.js';
 export * from './domain/access/docAccess.js';
 export * from './domain/boards/index.js';
+export * from './domain/polls/index.js';

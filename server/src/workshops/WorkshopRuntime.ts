@@ -66,6 +66,11 @@ export class WorkshopRuntime {
     return this.current;
   }
 
+  /** A participant's pseudonym in a scope, as `decide` derives it (for projecting their own anonymous contributions back to them). */
+  pseudonym(scope: string, participantId: string): string {
+    return this.deps.pseudonym(scope, participantId);
+  }
+
   /**
    * The events after `since`, in order, for a client catching up; null when
    * that is more than `Limits.resyncMaxEvents` (send a snapshot instead).

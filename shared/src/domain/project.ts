@@ -15,6 +15,12 @@ export interface Viewer {
   /** Null for a viewer who is no one in particular (the public projection). */
   participantId: string | null;
   role: Role;
+  /**
+   * The viewer's own pseudonym in a scope (see `DecideContext.pseudonym`), so
+   * a projection can give people back their own anonymous contributions.
+   * Only the server can derive it; absent where it is not known.
+   */
+  pseudonym?: (scope: string) => string;
 }
 
 export type Audience = 'facilitators' | 'public';

@@ -210,7 +210,8 @@ export class ControlPlane {
     const runtime = await this.deps.workshops.get(workshopId);
     const me = runtime?.state.participants[participantId];
     if (!runtime || !me || me.removed) return fail(ErrorCode.unauthorized, 'Your session is no longer valid.');
-    const viewer: Viewer = { participantId, role: me.role };
+    // The pseudonym lets a snapshot give people back their own anonymous contributions (e.g. ballots).
+    const viewer: Viewer = { participantId, role: me.role, pseudonym: (scope) => runtime.pseudonym(scope, participantId) };
     const online = this.deps.presence.online(workshopId);
     const since = parsed.data.since;
     const events = since === null ? null : await runtime.eventsSince(since);

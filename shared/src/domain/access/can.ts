@@ -26,6 +26,8 @@ export type Action =
   | { kind: 'qa.moderate' }
   | { kind: 'board.manage' }
   | { kind: 'board.vote'; boardId: string }
+  | { kind: 'poll.manage' }
+  | { kind: 'poll.vote'; pollId: string }
   | { kind: 'doc.read'; doc: DocRef }
   | { kind: 'doc.write'; doc: DocRef };
 
@@ -65,6 +67,18 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
       return isFacilitator;
     case 'board.vote':
       return (me.role === 'participant' || isFacilitator) && action.boardId in state.boards.byId;
+    case 'poll.manage':
+      return isFacilitator;
+    case 'poll.vote': {
+      // Observers and the projector follow polls; a poll reaches people through its audience.
+      const poll = state.polls.byId[action.pollId];
+      if (!poll || !(me.role === 'participant' || isFacilitator)) return false;
+      switch (poll.audience.kind) {
+        case 'plenary':
+          return true;
+      }
+      return false;
+    }
     case 'doc.read':
       if (action.doc.workshopId !== state.id) return false;
       if (action.doc.kind === 'groupNotes') return isFacilitator;

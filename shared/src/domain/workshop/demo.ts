@@ -84,7 +84,54 @@ export const demoDefinition: WorkshopDefinition = {
       ],
     },
   ],
+  polls: [
+    {
+      id: 'take-home',
+      agendaItemId: 'd1-expectations',
+      question: 'What will you take home from this workshop? (up to three words)',
+      spec: { kind: 'wordCloud', maxWords: 3, maxLength: 30 },
+      settings: { anonymous: true, results: 'live', countBy: 'person', segmentBy: 'none' },
+    },
+    {
+      id: 'priorities-ranking',
+      agendaItemId: 'd2-priorities',
+      question: 'Rank the six objectives by priority for your country’s workplan',
+      spec: { kind: 'ranking', options: objectiveOptions() },
+      settings: { anonymous: false, results: 'live', countBy: 'country', segmentBy: 'phase' },
+    },
+    {
+      id: 'priorities-points',
+      agendaItemId: 'd2-priorities',
+      question: 'Spread 100 points over the objectives where your country needs support most',
+      spec: { kind: 'points', options: objectiveOptions(), budget: 100, spendAll: true },
+      settings: { anonymous: false, results: 'live', countBy: 'person', segmentBy: 'phase' },
+    },
+    {
+      id: 'priorities-matrix',
+      agendaItemId: 'd2-priorities',
+      question: 'Place each objective by its impact and the effort it takes',
+      spec: {
+        kind: 'matrix',
+        options: objectiveOptions(),
+        x: { label: 'Effort', low: 'low', high: 'high' },
+        y: { label: 'Impact', low: 'low', high: 'high' },
+      },
+      settings: { anonymous: true, results: 'afterClose', countBy: 'person', segmentBy: 'none' },
+    },
+  ],
 };
+
+/** The six objectives as poll options. */
+function objectiveOptions() {
+  return [
+    { id: 'strategy', label: 'Strategy and policy development' },
+    { id: 'legislation', label: 'Legislative review and harmonisation' },
+    { id: 'capability', label: 'Capability development of practitioners' },
+    { id: 'cooperation', label: 'Regional and trans-regional cooperation' },
+    { id: 'protection', label: 'Protection and assistance to victims' },
+    { id: 'children', label: 'Assistance and support to children' },
+  ];
+}
 
 /** A blank workshop to start from: one day, no countries yet. */
 export function blankDefinition(title: string, date: string): WorkshopDefinition {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Limits } from '../../protocol/limits.js';
 import { LanguageCode } from '../../protocol/languages.js';
+import type { PreparedPoll } from '../polls/model.js';
 
 /** Identifiers are short, URL-safe strings chosen by the server (or the definition). */
 export const Id = z
@@ -115,6 +116,15 @@ export const WorkshopDefinition = z.object({
   countries: z.array(Country).max(Limits.countries),
   organisations: z.array(Organisation).max(Limits.organisations),
   days: z.array(AgendaDay).max(Limits.days),
+  /**
+   * Polls prepared with the workshop, which a facilitator imports as drafts.
+   * Only their shape as objects is checked here; the polls area validates
+   * each one when it is imported (domain/polls/model.ts, `PreparedPoll`).
+   */
+  polls: z
+    .array(z.custom<PreparedPoll>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'a prepared poll'))
+    .max(50)
+    .optional(),
 });
 export type WorkshopDefinition = z.infer<typeof WorkshopDefinition>;
 
