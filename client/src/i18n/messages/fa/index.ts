@@ -2,7 +2,9 @@ import type { Messages } from '../en';
 import core from './core';
 import polls from './polls';
 import boards from './boards';
+import run from './run';
+import qa from './qa';
 
 // Partial while a new area awaits translation: missing keys fall back to English, and catalogs.test.ts fails until none are missing.
-const messages: Partial<Messages> = { ...core, ...polls, ...boards };
+const messages: Partial<Messages> = { ...core, ...run, ...qa, ...polls, ...boards };
 export default messages;
