@@ -4,6 +4,7 @@
  * the same store again (to prove durability across restarts).
  */
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { applyEvent, defaultSettings, demoDefinition, type DomainEvent, type WorkshopState } from '@plenary/shared';
 import { DuplicateWorkshopError, StaleSequenceError, type Store, type WorkshopRecord } from './Store.js';
 
@@ -15,6 +16,21 @@ export interface StoreHarness {
 }
 
 let counter = 0;
+
+/** Real Yjs updates: one insert per string, and a reader of a stored document's text. */
+function edits(parts: string[]) {
+  const d = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  d.on('update', (u: Uint8Array) => updates.push(u));
+  for (const p of parts) d.getText('t').insert(d.getText('t').length, p);
+  const text = (stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }) => {
+    const r = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(r, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(r, u);
+    return r.getText('t').toString();
+  };
+  return { updates, text };
+}
 const record = (over: Partial<WorkshopRecord> = {}): WorkshopRecord => {
   counter++;
   return { id: `w${counter}`, joinCode: `CODE${counter}`.slice(0, 12), facilitatorKeyHash: 'h', createdAt: counter, ...over };
@@ -100,15 +116,34 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       const s = await harness.fresh();
       const doc = `w/x${counter++}/notes`;
       expect(await s.loadDoc(doc)).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 });
-      const ids = await Promise.all([1, 2, 3].map((n) => s.appendDocUpdate(doc, new Uint8Array([n]))));
+      const { updates, text } = edits(['a', 'b', 'c']);
+      const ids: number[] = [];
+      for (const u of updates) ids.push(await s.appendDocUpdate(doc, u));
       expect(ids[0]! < ids[1]! && ids[1]! < ids[2]!).toBe(true);
       let loaded = await s.loadDoc(doc);
-      expect(loaded.updates.map((u) => [...u])).toEqual([[1], [2], [3]]);
+      expect(loaded.updates.map((u) => [...u])).toEqual(updates.map((u) => [...u]));
       expect(loaded.lastUpdateId).toBe(ids[2]);
-      await s.compactDoc(doc, new Uint8Array([9, 9]), ids[1]!);
+      await s.compactDoc(doc, Y.mergeUpdates(updates.slice(0, 2)), ids[1]!);
       loaded = await s.loadDoc(doc);
-      expect([...loaded.snapshot!]).toEqual([9, 9]);
-      expect(loaded.updates.map((u) => [...u])).toEqual([[3]]);
+      expect(loaded.updates.map((u) => [...u])).toEqual([[...updates[2]!]]);
+      expect(text(loaded)).toBe('abc');
+      await s.close();
+    });
+
+    it('loses nothing when the compacting copy lacks an update that was stored', async () => {
+      const s = await harness.fresh();
+      const doc = `w/x${counter++}/notes`;
+      const { updates, text } = edits(['x', 'y', 'z']);
+      const ids: number[] = [];
+      for (const u of updates) ids.push(await s.appendDocUpdate(doc, u));
+      // This node only knows the first edit (another node stored the rest).
+      await s.compactDoc(doc, updates[0]!, ids[2]!);
+      const loaded = await s.loadDoc(doc);
+      expect(loaded.updates).toEqual([]);
+      expect(text(loaded)).toBe('xyz');
+      // An older compaction arriving late changes nothing.
+      await s.compactDoc(doc, updates[0]!, ids[0]!);
+      expect(text(await s.loadDoc(doc))).toBe('xyz');
       await s.close();
     });
 
@@ -118,12 +153,13 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       const doc = `w/${r.id}/notes`;
       await s.createWorkshop(r, [created(r.id)]);
       await s.appendEvents(r.id, 1, [current(2)]);
-      await s.appendDocUpdate(doc, new Uint8Array([7]));
+      const { updates, text } = edits(['kept']);
+      await s.appendDocUpdate(doc, updates[0]!);
       await s.close();
       const again = await harness.reopen();
       expect(await again.getWorkshop(r.id)).toEqual(r);
       expect((await again.readEvents(r.id, 0)).map((e) => e.seq)).toEqual([1, 2]);
-      expect((await again.loadDoc(doc)).updates.map((u) => [...u])).toEqual([[7]]);
+      expect(text(await again.loadDoc(doc))).toBe('kept');
       await again.close();
     });
   });

@@ -67,7 +67,11 @@ export interface Store {
   /** Stores one Yjs update of a document; resolves with its id once durable. */
   appendDocUpdate(docName: string, update: Uint8Array): Promise<number>;
   loadDoc(docName: string): Promise<StoredDoc>;
-  /** Replaces the snapshot and drops the updates with id ≤ throughId, atomically. */
+  /**
+   * Replaces the snapshot with `snapshot` merged with everything stored up to
+   * `throughId`, and drops those updates, atomically; one compaction of a
+   * document at a time. A caller whose copy lacks some stored update loses nothing.
+   */
   compactDoc(docName: string, snapshot: Uint8Array, throughId: number): Promise<void>;
 
   close(): Promise<void>;

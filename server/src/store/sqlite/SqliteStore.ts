@@ -19,6 +19,7 @@ import {
   type WorkshopRecord,
 } from '../Store.js';
 import { sqliteMigrations } from './migrations.js';
+import { mergeForCompaction } from '../compaction.js';
 
 interface PendingWrite {
   run: () => unknown;
@@ -210,13 +211,20 @@ export class SqliteStore implements Store {
 
   compactDoc(docName: string, snapshot: Uint8Array, throughId: number): Promise<void> {
     return this.write(() => {
+      const current = this.db.prepare('SELECT data, through_id FROM doc_snapshots WHERE doc = ?').get(docName) as
+        | { data: Buffer; through_id: number }
+        | undefined;
+      if (current && current.through_id >= throughId) return;
+      const updates = this.db.prepare('SELECT data FROM doc_updates WHERE doc = ? AND id <= ? ORDER BY id').all(docName, throughId) as {
+        data: Buffer;
+      }[];
+      const merged = mergeForCompaction(snapshot, [current ? new Uint8Array(current.data) : null, ...updates.map((u) => new Uint8Array(u.data))]);
       this.db
         .prepare(
           `INSERT INTO doc_snapshots (doc, data, through_id, updated_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (doc) DO UPDATE SET data = excluded.data, through_id = excluded.through_id, updated_at = excluded.updated_at
-           WHERE excluded.through_id >= doc_snapshots.through_id`,
+           ON CONFLICT (doc) DO UPDATE SET data = excluded.data, through_id = excluded.through_id, updated_at = excluded.updated_at`,
         )
-        .run(docName, Buffer.from(snapshot), throughId, Date.now());
+        .run(docName, Buffer.from(merged), throughId, Date.now());
       this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?').run(docName, throughId);
     });
   }
