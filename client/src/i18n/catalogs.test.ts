@@ -10,7 +10,22 @@ import fa from './messages/fa';
 import pt from './messages/pt';
 
 const catalogs = { en, fr, es, ru, ar, fa, pt };
-const values = { count: 3, name: 'Amina', title: 'Opening', code: 'ABC-DEF', time: '12:30', present: 2, total: 5 };
+/** A value for every argument any message takes; a message with an argument not listed here fails. */
+const values = {
+  count: 3,
+  name: 'Amina',
+  title: 'Opening',
+  code: 'ABC-DEF',
+  time: '12:30',
+  present: 2,
+  total: 5,
+  minutes: 5,
+  label: 'Timer',
+  message: 'Back in five',
+  place: 'Home',
+  day: 'Monday, 20 May',
+  text: 'Question',
+};
 /** Argument names of an ICU message: the word after each "{" that opens an argument. */
 const argumentsOf = (msg: string) => new Set([...msg.matchAll(/\{\s*(\w+)\s*(?:[,}])/g)].map((m) => m[1]));
 
