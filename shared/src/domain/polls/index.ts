@@ -4,5 +4,6 @@ export * from './protocol.js';
 export * from './ballotProblem.js';
 export * from './words.js';
 export * from './tally.js';
+export * from './visibility.js';
 export { pollTransitions, nextPollStatus, type PollTransition } from './decide.js';
 export { ownBallot } from './project.js';

@@ -173,6 +173,21 @@ export interface PollResultsPush {
   seq: number;
 }
 
+/**
+ * HTTP routes of polls (authenticated with the session token):
+ *
+ *   GET /api/workshops/:id/polls/results               → Result<PollResultsPush[]>  the caller's view of every launched poll
+ *   GET /api/workshops/:id/polls/:poll/results.csv     → text/csv   results with the question and options (facilitators)
+ *   GET /api/workshops/:id/polls/:poll/ballots.csv     → text/csv   one row per ballot, named polls only (facilitators)
+ */
+export const PollApiPath = {
+  results: (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/polls/results`,
+  resultsCsv: (workshopId: string, pollId: string) =>
+    `/api/workshops/${encodeURIComponent(workshopId)}/polls/${encodeURIComponent(pollId)}/results.csv`,
+  ballotsCsv: (workshopId: string, pollId: string) =>
+    `/api/workshops/${encodeURIComponent(workshopId)}/polls/${encodeURIComponent(pollId)}/ballots.csv`,
+} as const;
+
 /** What the server pushes about polls, besides events (Socket.IO event name → handler). */
 export interface PollServerEvents {
   [PollSocketEvent.results]: (push: PollResultsPush) => void;
