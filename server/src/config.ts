@@ -24,6 +24,12 @@ export const EnvSchema = z.object({
   JOIN_FAILURES_PER_5_MIN: z.coerce.number().int().positive().default(30),
   TRUST_PROXY: z.string().optional(),
   SESSION_DAYS: z.coerce.number().positive().default(30),
+  DATABASE_URL: z.string().startsWith('postgres', 'DATABASE_URL must be a postgres:// URL').optional(),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a plain lower-case name').default('public'),
+  REDIS_URL: z.string().startsWith('redis', 'REDIS_URL must be a redis:// URL').optional(),
+  REDIS_PREFIX: z.string().default('plenary:'),
+  NODE_ID: z.string().min(1).max(64).optional(),
+  DRAIN_SECONDS: z.coerce.number().min(0).max(120).default(0),
 });
 
 export interface Config {
@@ -44,9 +50,19 @@ export interface Config {
   /** Express `trust proxy` setting, when behind a reverse proxy. */
   trustProxy: string | null;
   sessionTtlSeconds: number;
+  /** PostgreSQL instead of SQLite (several nodes). */
+  databaseUrl: string | null;
+  databaseSchema: string;
+  /** Redis instead of the in-process bus (several nodes). */
+  redisUrl: string | null;
+  redisPrefix: string;
+  /** How long a stopping node stays up, not ready, before it closes its connections (lets a load balancer notice). */
+  drainSeconds: number;
   nodeId: string;
   /** Tuning; tests shorten these. */
   presenceGraceMs: number;
+  presenceHeartbeatMs: number;
+  presenceExpireMs: number;
   docIdleReleaseMs: number;
   docCompactEvery: number;
   awarenessFlushMs: number;
@@ -77,6 +93,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     joinFailuresPer5Min: e.JOIN_FAILURES_PER_5_MIN,
     trustProxy: e.TRUST_PROXY ?? null,
     sessionTtlSeconds: Math.round(e.SESSION_DAYS * 86400),
+    databaseUrl: e.DATABASE_URL ?? null,
+    databaseSchema: e.DATABASE_SCHEMA,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
+    drainSeconds: e.DRAIN_SECONDS,
+    ...(e.NODE_ID ? { nodeId: e.NODE_ID } : {}),
   };
 }
 
@@ -95,8 +117,15 @@ export function baseConfig(): Config {
     joinFailuresPer5Min: 30,
     trustProxy: null,
     sessionTtlSeconds: 30 * 86400,
+    databaseUrl: null,
+    databaseSchema: 'public',
+    redisUrl: null,
+    redisPrefix: 'plenary:',
+    drainSeconds: 0,
     nodeId: `node-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     presenceGraceMs: 3000,
+    presenceHeartbeatMs: 5000,
+    presenceExpireMs: 15_000,
     docIdleReleaseMs: 30_000,
     docCompactEvery: 500,
     awarenessFlushMs: 50,

@@ -16,10 +16,10 @@ import { loadServerSecret } from './auth/secrets.js';
 import { TokenSigner } from './auth/tokens.js';
 import type { Bus } from './bus/Bus.js';
 import { InProcessBus } from './bus/memory/InProcessBus.js';
-import type { Store } from './store/Store.js';
+import { DuplicateWorkshopError, type Store } from './store/Store.js';
 import { SqliteStore } from './store/sqlite/SqliteStore.js';
 import { Workshops } from './workshops/Workshops.js';
-import { Presence } from './workshops/Presence.js';
+import { ClusterPresence } from './workshops/ClusterPresence.js';
 import { ControlPlane } from './realtime/socket/ControlPlane.js';
 import { DocHub } from './realtime/yjs/DocHub.js';
 import { YjsEndpoint } from './realtime/yjs/YjsEndpoint.js';
@@ -89,7 +89,17 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
   const yjs = new YjsEndpoint({ hub, tokens, workshops, log });
 
   let control: ControlPlane | null = null;
-  const presence = new Presence((w, online, offline) => control?.pushPresence(w, online, offline), config.presenceGraceMs);
+  const presence = new ClusterPresence({
+    bus,
+    nodeId: config.nodeId,
+    graceMs: config.presenceGraceMs,
+    heartbeatMs: config.presenceHeartbeatMs,
+    expireMs: config.presenceExpireMs,
+    now,
+    onChange: (w, online, offline) => control?.pushPresence(w, online, offline),
+    onError,
+  });
+  let draining = false;
   const startedAt = now();
   const app = createApp({
     workshops,
@@ -100,6 +110,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     clientDir: config.clientDir,
     trustProxy: config.trustProxy,
     areaRouters: [pollsRouter({ workshops, tokens, store, log }), boardsRouter({ workshops, tokens, store, log })],
+    ready: async () => !draining && (await store.ping()) && (await bus.ping()),
     health: () => {
       const mem = process.memoryUsage();
       return {
@@ -133,7 +144,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     store,
     workshops,
     tokens,
-    listen(port = config.port, host = config.host) {
+    async listen(port = config.port, host = config.host) {
+      await presence.start();
       return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => {
@@ -152,15 +164,22 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
       if (existing) return { created: false, workshopId: existing.id, joinCode: existing.joinCode, facilitatorKey: null };
       const joinCode = config.demoJoinCode ? normalizeJoinCode(config.demoJoinCode) : null;
       if (config.demoJoinCode && !joinCode) throw new Error('DEMO_JOIN_CODE must be 6 characters from the join-code alphabet');
-      const { runtime, facilitatorKey } = await workshops.create({
-        id: demoWorkshopId,
-        definition: demoDefinition,
-        ...(joinCode ? { joinCode } : {}),
-      });
+      let created;
+      try {
+        created = await workshops.create({ id: demoWorkshopId, definition: demoDefinition, ...(joinCode ? { joinCode } : {}) });
+      } catch (error) {
+        // Another node seeded it at the same moment.
+        const seeded = error instanceof DuplicateWorkshopError ? await workshops.record(demoWorkshopId) : null;
+        if (!seeded) throw error;
+        return { created: false, workshopId: seeded.id, joinCode: seeded.joinCode, facilitatorKey: null };
+      }
+      const { runtime, facilitatorKey } = created;
       log.info({ workshopId: runtime.id }, 'demo workshop created');
       return { created: true, workshopId: runtime.id, joinCode: runtime.state.joinCode, facilitatorKey };
     },
     async close() {
+      draining = true;
+      if (config.drainSeconds > 0) await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
       // Documents first: their clients are told to reconnect, pending updates are stored.
       await hub.close(CloseCode.shuttingDown, 'The server is restarting; reconnecting.');
       yjs.close();
@@ -168,7 +187,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
       const stopped = control?.close();
       http.closeIdleConnections();
       await stopped;
-      presence.close();
+      await presence.close();
       await Promise.all(areas.map((a) => a.close()));
       await workshops.close();
       await bus.close();

@@ -5,11 +5,15 @@
 import { AppPath, formatJoinCode } from '@plenary/shared';
 import { loadConfig } from './config.js';
 import { createServer } from './createServer.js';
+import { openBus, openStore } from './adapters.js';
+import { createLogger } from './log.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const server = createServer(config);
-  const { log } = server;
+  const log = createLogger(config.logLevel);
+  const store = await openStore(config);
+  const bus = await openBus(config, log);
+  const server = createServer(config, { store, bus, log });
   const url = await server.listen();
 
   if (config.seedDemo) {
@@ -43,17 +47,23 @@ async function main(): Promise<void> {
       );
     }
   }
-  log.info({ event: 'listening', url, node: config.nodeId }, 'listening');
+  log.info(
+    { event: 'listening', url, node: config.nodeId, store: config.databaseUrl ? 'postgres' : 'sqlite', bus: config.redisUrl ? 'redis' : 'in-process' },
+    'listening',
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
-      log.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, 10_000);
+    const force = setTimeout(
+      () => {
+        log.error('shutdown took too long; exiting');
+        process.exit(1);
+      },
+      10_000 + config.drainSeconds * 1000,
+    );
     force.unref();
     server.close().then(
       () => process.exit(0),

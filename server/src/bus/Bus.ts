@@ -15,6 +15,8 @@ export interface Bus {
   publish(channel: string, payload: Uint8Array): Promise<void>;
   /** Subscribes; resolves with a function that unsubscribes. */
   subscribe(channel: string, handler: BusHandler): Promise<() => Promise<void>>;
+  /** Whether the bus answers now (readiness). */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export interface Bus {
 export const BusChannel = {
   workshopEvents: (workshopId: string) => `plenary:w:${workshopId}:events`,
   doc: (docName: string) => `plenary:doc:${docName}`,
+  presence: 'plenary:presence',
 } as const;
 
 const encoder = new TextEncoder();

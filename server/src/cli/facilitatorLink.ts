@@ -4,15 +4,14 @@
  * Run it on the server, with the same DATA_DIR (and DATABASE_URL) as the server.
  */
 import { AppPath, demoWorkshopId } from '@plenary/shared';
-import { join } from 'node:path';
 import { loadConfig } from '../config.js';
-import { SqliteStore } from '../store/sqlite/SqliteStore.js';
+import { openStore } from '../adapters.js';
 import { hashKey, newFacilitatorKey } from '../auth/secrets.js';
 
 async function run(): Promise<void> {
   const config = loadConfig(process.env);
   const workshopId = process.argv[2] ?? demoWorkshopId;
-  const store = new SqliteStore(join(config.dataDir, 'plenary.db'));
+  const store = await openStore(config);
   try {
     const record = await store.getWorkshop(workshopId);
     if (!record) {

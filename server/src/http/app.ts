@@ -18,6 +18,8 @@ export interface AppDeps extends ApiDeps {
   trustProxy: string | null;
   log: Logger;
   health: () => Record<string, unknown>;
+  /** Whether this node should get traffic: not stopping, store and bus answering. */
+  ready: () => Promise<boolean>;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -61,6 +63,11 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, ...deps.health() });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const ready = await deps.ready().catch(() => false);
+    res.status(ready ? 200 : 503).json({ ok: ready });
   });
 
   app.use('/api', express.json({ limit: Limits.restBodyBytes }), apiRouter(deps), ...deps.areaRouters);

@@ -74,5 +74,8 @@ export interface Store {
    */
   compactDoc(docName: string, snapshot: Uint8Array, throughId: number): Promise<void>;
 
+  /** Whether the store answers now (readiness). */
+  ping(): Promise<boolean>;
+
   close(): Promise<void>;
 }

@@ -49,6 +49,11 @@ export class Presence {
     );
   }
 
+  /** Workshops with anyone online here. */
+  workshops(): string[] {
+    return [...this.counts.keys()];
+  }
+
   /** Participants online now (including those within their grace period). */
   online(workshopId: string): string[] {
     const byParticipant = this.counts.get(workshopId);

@@ -35,6 +35,28 @@ describe('WorkshopRuntime', () => {
     expect((await store.readEvents('w', 0)).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('decides a burst of commands in one append, with the outcomes they would have one by one', async () => {
+    const { a, store } = await twoNodes();
+    const appends: number[] = [];
+    const append = store.appendEvents.bind(store);
+    store.appendEvents = (id, seq, events) => {
+      appends.push(events.length);
+      return append(id, seq, events);
+    };
+    const f = await a.dispatch({ type: 'facilitator:enter', payload: { name: 'F', language: 'en' } }, null);
+    if (!f.ok || f.events[0]?.type !== 'participant.joined') throw new Error('no facilitator');
+    const facilitator = { participantId: f.events[0].participant.id, role: 'facilitator' as const };
+    const results = await Promise.all([
+      a.dispatch(join('A'), null),
+      a.dispatch({ type: 'workshop:updateSettings', payload: { settings: { joinOpen: false } } }, facilitator),
+      a.dispatch(join('Too late'), null),
+      a.dispatch({ type: 'workshop:updateSettings', payload: { settings: { joinOpen: false } } }, facilitator),
+    ]);
+    expect(results.map((r) => (r.ok ? r.seq : r.refusal.message))).toEqual([3, 4, 'This workshop is not accepting new participants.', 4]);
+    expect(appends).toEqual([1, 2]);
+    expect((await store.readEvents('w', 0)).map((e) => e.type)).toEqual(['workshop.created', 'participant.joined', 'participant.joined', 'workshop.settingsUpdated']);
+  });
+
   it('decides again on fresh state when another node appended first, so conflicting commands cannot both pass', async () => {
     const { a, b, store } = await twoNodes();
     const f = await a.dispatch({ type: 'facilitator:enter', payload: { name: 'F', language: 'en' } }, null);

@@ -5,8 +5,11 @@
  *   decide(state, command) → append to the log (durable) → apply → notify
  *
  * Commands of one workshop run one at a time, so `decide` always sees the
- * state its events will follow. If another node appended first, the append
- * fails as stale; the runtime reads what it missed and decides again.
+ * state its events will follow. Those that arrive while an append is in
+ * flight are decided together afterwards, in order, each against the state
+ * the ones before it leave, and stored in one append (group commit). If
+ * another node appended first, the append fails as stale; the runtime reads
+ * what it missed and decides again.
  */
 import {
   applyEvent,
@@ -45,9 +48,26 @@ export interface RuntimeDeps {
 }
 
 const maxAttempts = 5;
+/** Most commands decided and appended together. */
+const maxBatch = 500;
+
+interface Waiting {
+  command: Command;
+  actor: Actor | null;
+  resolve: (result: DispatchResult) => void;
+  reject: (error: unknown) => void;
+}
+
+function settle(item: Waiting, outcome: { ok: true; result: DispatchResult } | { ok: false; error: unknown }): void {
+  if (outcome.ok) item.resolve(outcome.result);
+  else item.reject(outcome.error);
+}
 
 export class WorkshopRuntime {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Commands waiting for the next batch. */
+  private readonly waiting: Waiting[] = [];
+  private batchScheduled = false;
   private readonly listeners = new Set<EventsListener>();
   private sinceSnapshot = 0;
   /** The latest events, so reconnecting clients catch up without reading the store. */
@@ -91,39 +111,80 @@ export class WorkshopRuntime {
     return () => this.listeners.delete(listener);
   }
 
-  /** Decides, stores and applies a command; resolves after its events are durable. */
+  /**
+   * Decides, stores and applies a command; resolves after its events are durable.
+   *
+   * Commands that arrive while an append is in flight are decided together
+   * once it is done, each against the state the ones before it leave (the
+   * same order and outcomes as one by one), and appended in one write: one
+   * commit and one notification for a burst (a room voting at once) instead
+   * of one per command.
+   */
   dispatch(command: Command, actor: Actor | null): Promise<DispatchResult> {
-    const run = this.queue.then(() => this.dispatchNow(command, actor));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return new Promise<DispatchResult>((resolve, reject) => {
+      this.waiting.push({ command, actor, resolve, reject });
+      this.scheduleBatch();
+    });
   }
 
-  private async dispatchNow(command: Command, actor: Actor | null): Promise<DispatchResult> {
+  private scheduleBatch(): void {
+    if (this.batchScheduled) return;
+    this.batchScheduled = true;
+    const run = this.queue.then(() => {
+      this.batchScheduled = false;
+      const batch = this.waiting.splice(0, maxBatch);
+      if (this.waiting.length > 0) this.scheduleBatch();
+      return this.dispatchBatch(batch);
+    });
+    this.queue = run.catch(() => undefined);
+  }
+
+  private async dispatchBatch(batch: Waiting[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const decision = decide(this.current, command, {
-        actor,
-        now: this.deps.now(),
-        newId: this.deps.newId,
-        pseudonym: this.deps.pseudonym,
-      });
-      if (!decision.ok) return decision;
-      if (decision.events.length === 0) return { ok: true, events: [], seq: this.current.seq };
-      const at = this.deps.now();
-      const events = decision.events.map((body, i) => ({ ...body, seq: this.current.seq + i + 1, at }) as DomainEvent);
-      try {
-        await this.deps.store.appendEvents(this.current.id, this.current.seq, events);
-      } catch (error) {
-        if (error instanceof StaleSequenceError && attempt < maxAttempts) {
-          await this.catchUpNow();
-          continue;
+      const now = this.deps.now();
+      const ctx = { now, newId: this.deps.newId, pseudonym: this.deps.pseudonym };
+      let working = this.current;
+      const events: DomainEvent[] = [];
+      const outcomes: ({ ok: true; result: DispatchResult } | { ok: false; error: unknown })[] = [];
+      for (const { command, actor } of batch) {
+        try {
+          const decision = decide(working, command, { ...ctx, actor });
+          if (!decision.ok || decision.events.length === 0) {
+            outcomes.push({ ok: true, result: decision.ok ? { ok: true, events: [], seq: working.seq } : decision });
+            continue;
+          }
+          const decided = decision.events.map((body, i) => ({ ...body, seq: working.seq + i + 1, at: now }) as DomainEvent);
+          let next = working;
+          for (const e of decided) next = applyEvent(next, e);
+          working = next;
+          events.push(...decided);
+          outcomes.push({ ok: true, result: { ok: true, events: decided, seq: working.seq } });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
         }
-        if (error instanceof StaleSequenceError) {
-          return { ok: false, refusal: { code: ErrorCode.conflict, message: 'The workshop changed at the same time; try again.' } };
-        }
-        throw error;
       }
-      this.applyAndNotify(events, 'local');
-      return { ok: true, events, seq: this.current.seq };
+      if (events.length > 0) {
+        try {
+          await this.deps.store.appendEvents(this.current.id, this.current.seq, events);
+        } catch (error) {
+          if (error instanceof StaleSequenceError && attempt < maxAttempts) {
+            await this.catchUpNow();
+            continue;
+          }
+          const stale = error instanceof StaleSequenceError;
+          batch.forEach((item, i) => {
+            const o = outcomes[i]!;
+            const wrote = o.ok && o.result.ok && o.result.events.length > 0;
+            if (!wrote) settle(item, o);
+            else if (stale) item.resolve({ ok: false, refusal: { code: ErrorCode.conflict, message: 'The workshop changed at the same time; try again.' } });
+            else item.reject(error);
+          });
+          return;
+        }
+        this.applyAndNotify(events, 'local', working);
+      }
+      batch.forEach((item, i) => settle(item, outcomes[i]!));
+      return;
     }
   }
 
@@ -147,10 +208,11 @@ export class WorkshopRuntime {
     if (missed.length > 0) this.applyAndNotify(missed, 'remote');
   }
 
-  private applyAndNotify(events: DomainEvent[], origin: EventsOrigin): void {
+  /** Applies events (or takes the state they lead to, when already computed) and tells the listeners. */
+  private applyAndNotify(events: DomainEvent[], origin: EventsOrigin, applied?: WorkshopState): void {
     const previous = this.current;
-    let next = previous;
-    for (const e of events) next = applyEvent(next, e);
+    let next = applied ?? previous;
+    if (!applied) for (const e of events) next = applyEvent(next, e);
     this.current = next;
     this.recent.push(...events);
     if (this.recent.length > Limits.resyncMaxEvents) this.recent.splice(0, this.recent.length - Limits.resyncMaxEvents);

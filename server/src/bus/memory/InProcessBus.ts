@@ -20,6 +20,10 @@ export class InProcessBus implements Bus {
     };
   }
 
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
   async close(): Promise<void> {
     this.channels.clear();
   }

@@ -9,7 +9,19 @@
 import { createClient } from 'redis';
 import type { Bus, BusHandler } from '../Bus.js';
 
-type Client = ReturnType<typeof createClient>;
+function makeClient(url: string, onError: (error: unknown) => void) {
+  const c = createClient({
+    url,
+    socket: {
+      // Back off up to 2 s and keep trying: a Redis restart must not need a node restart.
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
+      connectTimeout: 5000,
+    },
+  });
+  c.on('error', onError);
+  return c;
+}
+type Client = ReturnType<typeof makeClient>;
 
 export interface RedisBusOptions {
   /** Prepended to every channel name (default `plenary:`). */
@@ -30,20 +42,8 @@ export class RedisBus implements Bus {
   /** Connects both connections; rejects if Redis cannot be reached now. */
   static async connect(url: string, options: RedisBusOptions = {}): Promise<RedisBus> {
     const onError = options.onError ?? (() => undefined);
-    const make = () => {
-      const c = createClient({
-        url,
-        socket: {
-          // Back off up to 2 s and keep trying: a Redis restart must not need a node restart.
-          reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
-          connectTimeout: 5000,
-        },
-      });
-      c.on('error', onError);
-      return c;
-    };
-    const pub = make();
-    const sub = make();
+    const pub = makeClient(url, onError);
+    const sub = makeClient(url, onError);
     await Promise.all([pub.connect(), sub.connect()]);
     return new RedisBus(pub, sub, options.prefix ?? 'plenary:');
   }

@@ -43,7 +43,7 @@ import {
 } from '@plenary/shared';
 import type { z } from 'zod';
 import { InvalidTokenError, type TokenSigner } from '../../auth/tokens.js';
-import type { Presence } from '../../workshops/Presence.js';
+import type { ClusterPresence } from '../../workshops/ClusterPresence.js';
 import type { Workshops } from '../../workshops/Workshops.js';
 import { TokenBucket } from '../TokenBucket.js';
 
@@ -58,7 +58,7 @@ export const rooms = {
 
 export interface ControlPlaneDeps {
   workshops: Workshops;
-  presence: Presence;
+  presence: Pick<ClusterPresence, 'connect' | 'disconnect' | 'online'>;
   tokens: TokenSigner;
   log: Logger;
   now: () => number;
@@ -231,40 +231,30 @@ export class ControlPlane {
   /**
    * Pushes applied events, in order, each as its viewers may see it:
    * facilitators the full event, the event's subjects their own projection,
-   * everyone else the public one. Runs of events without subjects go out as
-   * one message per audience.
+   * everyone else the public one. Every socket gets one message per batch of
+   * events (a burst of commands is one batch): facilitators, everyone who is
+   * not a subject of any of them, and each subject their own list.
    */
   private push(workshopId: string, events: DomainEvent[], state: WorkshopState): void {
-    const facilitators = rooms.audience(workshopId, 'facilitators');
-    const everyone = rooms.audience(workshopId, 'public');
-    let run: DomainEvent[] = [];
-    const flush = () => {
-      if (run.length === 0) return;
-      this.io.to(facilitators).emit(SocketEvent.events, { events: run.map((e) => projectEvent(e, facilitatorViewer)) });
-      this.io.to(everyone).emit(SocketEvent.events, { events: run.map((e) => projectEvent(e, publicViewer)) });
-      run = [];
-    };
-    for (const e of events) {
-      const subjects = eventSubjects(e).filter((id) => {
+    const subjectsOf = events.map((e) =>
+      eventSubjects(e).filter((id) => {
         const role = state.participants[id]?.role;
         return role !== undefined && role !== 'facilitator';
+      }),
+    );
+    const subjects = [...new Set(subjectsOf.flat())];
+    const seenByPublic = events.map((e) => projectEvent(e, publicViewer));
+    this.io.to(rooms.audience(workshopId, 'facilitators')).emit(SocketEvent.events, { events: events.map((e) => projectEvent(e, facilitatorViewer)) });
+    const everyone = this.io.to(rooms.audience(workshopId, 'public'));
+    (subjects.length === 0 ? everyone : everyone.except(subjects.map((id) => rooms.participant(workshopId, id)))).emit(SocketEvent.events, {
+      events: seenByPublic,
+    });
+    for (const id of subjects) {
+      const viewer: Viewer = { participantId: id, role: state.participants[id]!.role };
+      this.io.to(rooms.participant(workshopId, id)).emit(SocketEvent.events, {
+        events: events.map((e, i) => (subjectsOf[i]!.includes(id) ? projectEvent(e, viewer) : seenByPublic[i]!)),
       });
-      if (subjects.length === 0) {
-        run.push(e);
-        continue;
-      }
-      flush();
-      this.io.to(facilitators).emit(SocketEvent.events, { events: [projectEvent(e, facilitatorViewer)] });
-      this.io
-        .to(everyone)
-        .except(subjects.map((id) => rooms.participant(workshopId, id)))
-        .emit(SocketEvent.events, { events: [projectEvent(e, publicViewer)] });
-      for (const id of subjects) {
-        const viewer: Viewer = { participantId: id, role: state.participants[id]!.role };
-        this.io.to(rooms.participant(workshopId, id)).emit(SocketEvent.events, { events: [projectEvent(e, viewer)] });
-      }
     }
-    flush();
     for (const e of events) {
       if (e.type === 'participant.roleSet') void this.moveToAudience(workshopId, e.participantId, e.role);
       if (e.type !== 'participant.removed') continue;

@@ -229,6 +229,10 @@ export class SqliteStore implements Store {
     });
   }
 
+  async ping(): Promise<boolean> {
+    return !this.closed && this.db.open;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     // Let writes already accepted reach the disk before closing.
