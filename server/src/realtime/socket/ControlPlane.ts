@@ -50,6 +50,9 @@ import { TokenBucket } from '../TokenBucket.js';
 type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type Ack<T> = (result: Result<T>) => void;
 
+/** Most subjects one events message is cut for (see `push`). */
+const maxSubjectsPerMessage = 32;
+
 export const rooms = {
   workshop: (w: string) => `w:${w}`,
   audience: (w: string, a: Audience) => `w:${w}:a:${a}`,
@@ -231,30 +234,30 @@ export class ControlPlane {
   /**
    * Pushes applied events, in order, each as its viewers may see it:
    * facilitators the full event, the event's subjects their own projection,
-   * everyone else the public one. Every socket gets one message per batch of
-   * events (a burst of commands is one batch): facilitators, everyone who is
-   * not a subject of any of them, and each subject their own list.
+   * everyone else the public one. A batch of events (a burst of commands)
+   * goes out as few messages per socket: facilitators, everyone who is not a
+   * subject, and each subject their own list. Each message covers events of
+   * at most `maxSubjectsPerMessage` subjects, so the lists copied for
+   * subjects stay short when many people are subjects at once (a named vote).
    */
   private push(workshopId: string, events: DomainEvent[], state: WorkshopState): void {
-    const subjectsOf = events.map((e) =>
-      eventSubjects(e).filter((id) => {
+    let chunk: { event: DomainEvent; subjects: string[] }[] = [];
+    let chunkSubjects = new Set<string>();
+    for (const event of events) {
+      const subjects = eventSubjects(event).filter((id) => {
         const role = state.participants[id]?.role;
         return role !== undefined && role !== 'facilitator';
-      }),
-    );
-    const subjects = [...new Set(subjectsOf.flat())];
-    const seenByPublic = events.map((e) => projectEvent(e, publicViewer));
-    this.io.to(rooms.audience(workshopId, 'facilitators')).emit(SocketEvent.events, { events: events.map((e) => projectEvent(e, facilitatorViewer)) });
-    const everyone = this.io.to(rooms.audience(workshopId, 'public'));
-    (subjects.length === 0 ? everyone : everyone.except(subjects.map((id) => rooms.participant(workshopId, id)))).emit(SocketEvent.events, {
-      events: seenByPublic,
-    });
-    for (const id of subjects) {
-      const viewer: Viewer = { participantId: id, role: state.participants[id]!.role };
-      this.io.to(rooms.participant(workshopId, id)).emit(SocketEvent.events, {
-        events: events.map((e, i) => (subjectsOf[i]!.includes(id) ? projectEvent(e, viewer) : seenByPublic[i]!)),
       });
+      const fresh = subjects.filter((id) => !chunkSubjects.has(id));
+      if (chunk.length > 0 && chunkSubjects.size + fresh.length > maxSubjectsPerMessage) {
+        this.pushChunk(workshopId, chunk, chunkSubjects, state);
+        chunk = [];
+        chunkSubjects = new Set();
+      }
+      chunk.push({ event, subjects });
+      for (const id of subjects) chunkSubjects.add(id);
     }
+    if (chunk.length > 0) this.pushChunk(workshopId, chunk, chunkSubjects, state);
     for (const e of events) {
       if (e.type === 'participant.roleSet') void this.moveToAudience(workshopId, e.participantId, e.role);
       if (e.type !== 'participant.removed') continue;
@@ -262,6 +265,21 @@ export class ControlPlane {
       this.io.to(room).emit(SocketEvent.sessionEnded, { reason: 'removed' });
       // Give the push a moment to leave before the sockets close.
       setTimeout(() => this.io.in(room).disconnectSockets(true), 100);
+    }
+  }
+
+  private pushChunk(workshopId: string, chunk: { event: DomainEvent; subjects: string[] }[], subjects: Set<string>, state: WorkshopState): void {
+    const seenByPublic = chunk.map(({ event }) => projectEvent(event, publicViewer));
+    this.io.to(rooms.audience(workshopId, 'facilitators')).emit(SocketEvent.events, { events: chunk.map(({ event }) => projectEvent(event, facilitatorViewer)) });
+    const everyone = this.io.to(rooms.audience(workshopId, 'public'));
+    (subjects.size === 0 ? everyone : everyone.except([...subjects].map((id) => rooms.participant(workshopId, id)))).emit(SocketEvent.events, {
+      events: seenByPublic,
+    });
+    for (const id of subjects) {
+      const viewer: Viewer = { participantId: id, role: state.participants[id]!.role };
+      this.io.to(rooms.participant(workshopId, id)).emit(SocketEvent.events, {
+        events: chunk.map(({ event, subjects: own }, i) => (own.includes(id) ? projectEvent(event, viewer) : seenByPublic[i]!)),
+      });
     }
   }
 }
