@@ -75,7 +75,8 @@ export class WorkshopClient {
     if (this.socket) return;
     const socket: PlenarySocket = io({
       auth: { token: this.session.token },
-      transports: ['websocket', 'polling'],
+      // WebSocket only: any node can take any reconnect, so no sticky sessions are needed.
+      transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
     });

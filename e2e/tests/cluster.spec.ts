@@ -1,0 +1,52 @@
+import { appendTo, FacilitatorConsole, Participant } from '../fixtures/pages.js';
+import { startCluster, type Cluster } from '../fixtures/cluster.js';
+import { expect, test } from '../fixtures/test.js';
+
+let cluster: Cluster;
+test.beforeEach(async () => {
+  cluster = await startCluster(2);
+});
+test.afterEach(async () => {
+  await cluster.stop();
+});
+
+test('two nodes behind nginx: one node is killed (SIGKILL) mid-workshop, its people carry on through the other, and nothing acknowledged is lost', async ({ person }) => {
+  test.setTimeout(90_000);
+  const facilitator = await FacilitatorConsole.open(person, cluster.facilitatorUrl);
+  const people: Participant[] = [];
+  for (const [name, represent] of [
+    ['Amina', 'Afghanistan'],
+    ['Karim', 'Morocco'],
+    ['Olga', 'Ukraine'],
+  ] as const) {
+    people.push(await Participant.join(person, cluster.url, cluster.joinCode, { name, represent }));
+  }
+  await expect(facilitator.page.getByTestId('people-count')).toHaveText('4 present · 4 joined');
+
+  for (const [i, p] of people.entries()) await p.typeInNotes(`[${i}]`);
+  await expect(facilitator.notes()).toHaveValue(/\[0\].*\[1\].*\[2\]|\[.\]\[.\]\[.\]/);
+  for (const p of people) await expect(p.page.getByTestId('save-status')).toHaveText('All changes saved');
+  await facilitator.page.getByRole('button', { name: 'Start the first item' }).click();
+  const before = await facilitator.notes().inputValue();
+
+  // Kill the node that holds the most control-plane connections (least_conn spreads
+  // the browsers' Socket.IO and Yjs connections over both nodes, in whatever pattern).
+  const victim = await cluster.busiest();
+  const held = ((await (await fetch(`${victim.url}/healthz`)).json()) as { sockets: number }).sockets;
+  expect(held).toBeGreaterThan(0);
+  await victim.stop('SIGKILL');
+
+  // Everyone on the dead node reconnects through nginx to the survivor, by itself.
+  for (const p of people) await expect(p.connection()).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+  await expect(facilitator.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+  for (const p of people) await expect(p.notes()).toHaveValue(before);
+
+  // Work goes on: edits and commands made now reach everyone.
+  await people[0]!.typeInNotes(' after');
+  await appendTo(facilitator.page, ' (f)');
+  for (const p of people) await expect(p.notes()).toHaveValue(`${before} after (f)`);
+  await facilitator.page.getByRole('button', { name: 'Next item' }).click();
+  for (const p of people) await expect(p.page.getByTestId('now')).toContainText('Introducing GLO.ACT Asia and the Middle East');
+  await people[1]!.page.reload();
+  await expect(people[1]!.notes()).toHaveValue(`${before} after (f)`);
+});
