@@ -15,6 +15,11 @@ export interface Bus {
   publish(channel: string, payload: Uint8Array): Promise<void>;
   /** Subscribes; resolves with a function that unsubscribes. */
   subscribe(channel: string, handler: BusHandler): Promise<() => Promise<void>>;
+  /**
+   * Listens for moments when messages may have been lost (the connection to
+   * the bus was down and is back): listeners should catch up from the store.
+   */
+  onResync(listener: () => void): () => void;
   /** Whether the bus answers now (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -203,6 +203,13 @@ export class WorkshopRuntime {
     return run;
   }
 
+  /** Reads from the store whatever this node missed (e.g. after the bus was down). */
+  catchUp(): Promise<void> {
+    const run = this.queue.then(() => this.catchUpNow());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   private async catchUpNow(): Promise<void> {
     const missed = await this.deps.store.readEvents(this.current.id, this.current.seq);
     if (missed.length > 0) this.applyAndNotify(missed, 'remote');

@@ -54,7 +54,13 @@ export class Workshops {
   private readonly listeners = new Set<WorkshopEventsListener>();
   private readonly unsubscribers: (() => Promise<void>)[] = [];
 
-  constructor(private readonly deps: WorkshopsDeps) {}
+  constructor(private readonly deps: WorkshopsDeps) {
+    // Events published while the bus was down never arrive: read them from the store.
+    const stop = deps.bus.onResync(() => {
+      for (const p of this.loaded.values()) void p.then((r) => r?.catchUp()).catch(deps.onError);
+    });
+    this.unsubscribers.push(async () => stop());
+  }
 
   /** Listens to the events of every workshop this node serves. */
   onEvents(listener: WorkshopEventsListener): () => void {

@@ -20,6 +20,11 @@ export class InProcessBus implements Bus {
     };
   }
 
+  /** In one process nothing is ever lost in transit. */
+  onResync(_listener: () => void): () => void {
+    return () => undefined;
+  }
+
   async ping(): Promise<boolean> {
     return true;
   }

@@ -31,6 +31,7 @@ export interface RedisBusOptions {
 
 export class RedisBus implements Bus {
   private readonly handlers = new Map<string, Set<BusHandler>>();
+  private readonly resyncListeners = new Set<() => void>();
   private closed = false;
 
   private constructor(
@@ -45,7 +46,12 @@ export class RedisBus implements Bus {
     const pub = makeClient(url, onError);
     const sub = makeClient(url, onError);
     await Promise.all([pub.connect(), sub.connect()]);
-    return new RedisBus(pub, sub, options.prefix ?? 'plenary:');
+    const bus = new RedisBus(pub, sub, options.prefix ?? 'plenary:');
+    // 'ready' again after the first time: the subscriber reconnected; what was published meanwhile is gone.
+    sub.on('ready', () => {
+      for (const l of bus.resyncListeners) l();
+    });
+    return bus;
   }
 
   async publish(channel: string, payload: Uint8Array): Promise<void> {
@@ -77,6 +83,11 @@ export class RedisBus implements Bus {
         if (!this.closed) await this.sub.unsubscribe(this.prefix + channel);
       }
     };
+  }
+
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
   }
 
   /** Whether Redis answers now (for readiness). */
