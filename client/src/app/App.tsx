@@ -11,6 +11,8 @@ import { JoinPage } from '../features/join/JoinPage';
 const ParticipantRoute = lazy(() => import('../features/workshop/ParticipantRoute'));
 const FacilitatorEntry = lazy(() => import('../features/facilitator/FacilitatorEntry'));
 const ProjectorRoute = lazy(() => import('../features/projector/ProjectorRoute'));
+// A board (React Flow) loads only when someone opens one: the join-and-vote path stays small.
+const BoardRoute = lazy(() => import('../features/boards/BoardRoute'));
 
 /** Routes: the front door, joining, a workshop, the facilitator console. */
 export function App() {
@@ -19,6 +21,7 @@ export function App() {
       <Switch>
         <Route path="/" component={LandingPage} />
         <Route path="/join/:code">{(p) => <JoinPage code={p.code} />}</Route>
+        <Route path="/w/:id/boards/:boardId">{(p) => <BoardRoute workshopId={p.id} boardId={p.boardId} />}</Route>
         <Route path="/w/:id">{(p) => <ParticipantRoute workshopId={p.id} />}</Route>
         <Route path="/f/:id">{(p) => <FacilitatorEntry workshopId={p.id} />}</Route>
         <Route path="/p/:id">{(p) => <ProjectorRoute workshopId={p.id} />}</Route>

@@ -29,6 +29,8 @@ export interface DocView {
   waiting: number;
   /** Why the server closed the connection for good, if it did. */
   closed: { code: number; reason: string } | null;
+  /** The last change of ours the server undid, and why (`YMessage.refused`); `n` counts them. */
+  refused: { code: string; message: string; n: number } | null;
 }
 
 const messageSync = 0;
@@ -66,11 +68,14 @@ export class DocConnection {
     saved: true,
     waiting: 0,
     closed: null,
+    refused: null,
   });
   private readonly local: IndexeddbPersistence;
   private socket: CountingSocket | null = null;
   /** Offline edits that went out in the current socket's handshake. */
   private waitingAtOpen = 0;
+  /** The server said our edits are not saved (read-only); when we may write again, we sync again. */
+  private deniedByServer = false;
 
   constructor(
     readonly name: string,
@@ -87,7 +92,15 @@ export class DocConnection {
       maxBackoffTime: 5000,
     });
     this.provider.messageHandlers[YMessage.savedStateVector] = (_encoder, decoder) => this.onSaved(decoder);
-    this.provider.messageHandlers[YMessage.auth] = () => this.patch({ readOnly: true });
+    this.provider.messageHandlers[YMessage.auth] = () => {
+      this.deniedByServer = true;
+      this.patch({ readOnly: true });
+    };
+    this.provider.messageHandlers[YMessage.refused] = (_encoder, decoder) => {
+      const code = decoding.readVarString(decoder);
+      const message = decoding.readVarString(decoder);
+      this.view.set((v) => ({ ...v, refused: { code, message, n: (v.refused?.n ?? 0) + 1 } }));
+    };
     this.provider.on('status', ({ status }) => {
       this.patch({ status: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'disconnected' });
     });
@@ -95,6 +108,9 @@ export class DocConnection {
     this.provider.on('closed', ({ code, reason }) => {
       this.patch({ status: 'closed', closed: { code, reason } });
     });
+    // The browser knows first when the network is gone: stop at once (edits then count as waiting), resume when it is back.
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin === this.provider || origin === this.local) return;
       const connected = this.provider.wsconnected;
@@ -105,6 +121,22 @@ export class DocConnection {
   /** What the workshop's state says we may do; the server's refusal also makes us read-only. */
   setWritable(canWrite: boolean): void {
     this.patch({ readOnly: !canWrite });
+    if (canWrite && this.deniedByServer) {
+      // Edits the server refused while we were read-only are still ours: a new handshake sends them.
+      this.deniedByServer = false;
+      this.provider.disconnect();
+      this.provider.connect();
+    }
+  }
+
+  /**
+   * Forgets this device's copy and syncs from the server again (after the
+   * server closed us for good, e.g. an update too large: the copy holds it).
+   */
+  async reset(): Promise<void> {
+    this.provider.disconnect();
+    await this.local.clearData().catch(() => undefined);
+    location.reload();
   }
 
   /** Whether the server closed us because our session is over. */
@@ -125,7 +157,19 @@ export class DocConnection {
     this.view.set((v) => ({ ...v, ...p }));
   }
 
+  private onOffline = () => {
+    if (this.view.getSnapshot().status === 'closed') return;
+    this.provider.disconnect();
+    this.patch({ status: 'disconnected' });
+  };
+
+  private onOnline = () => {
+    if (this.view.getSnapshot().status !== 'closed') this.provider.connect();
+  };
+
   destroy(): void {
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
     this.provider.destroy();
     void this.local.destroy().catch(() => undefined);
     this.doc.destroy();

@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { DocConnection, type DocView } from './DocConnection';
 
-const idle: DocView = { status: 'connecting', synced: false, readOnly: false, saved: true, waiting: 0, closed: null };
+const idle: DocView = { status: 'connecting', synced: false, readOnly: false, saved: true, waiting: 0, closed: null, refused: null };
 const noop = () => () => undefined;
 
 /** Opens a collaborative document while mounted; null until it exists. */

@@ -12,6 +12,7 @@ import { NewWorkshopPanel } from './NewWorkshopPanel';
 import { AgendaEditor } from '../run/AgendaEditor';
 import { AttentionControls, RunControls } from '../run/RunControls';
 import { QaSettingsPanel, QuestionsPanel } from '../qa/QuestionsPanel';
+import { BoardsPanel } from '../boards/BoardsPanel';
 
 /** The facilitator's console: the room's join code, the run of show, people, settings, notes. */
 export function ConsolePage() {
@@ -51,6 +52,7 @@ export function ConsolePage() {
         <AttentionControls report={report} />
         <PeopleList state={state} online={view.online} me={view.me} onRemove={remove} onSetRole={setRole} />
         <QuestionsPanel />
+        <BoardsPanel />
         <AgendaList state={state} onSetCurrent={setCurrent} />
         <AgendaEditor report={report} />
         <NotesPanel state={state} me={view.me} token={client.session.token} />

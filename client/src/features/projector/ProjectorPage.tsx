@@ -1,12 +1,15 @@
-import { useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { AppPath, formatJoinCode, nowNext, type ProjectorView, type WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
-import { useWorkshopView } from '../../realtime/WorkshopContext';
+import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { QrCode } from '../../ui/QrCode';
 import { ConnectionBadge } from '../../ui/StatusBadges';
 import { useMinuteClock, TimeRange } from '../agenda/NowNext';
 import { ProjectorQuestion } from '../qa/QuestionsPanel';
 import { TimerDisplay } from '../run/TimerDisplay';
+
+// The board canvas loads only when a board is put on the projector.
+const BoardStage = lazy(() => import('../boards/BoardStage'));
 
 /**
  * The screen in the room: large type, high contrast, no controls. It shows
@@ -60,11 +63,22 @@ function Stage({ view, state }: { view: ProjectorView; state: WorkshopState }) {
   switch (view.kind) {
     case 'question':
       return <ProjectorQuestion questionId={view.questionId} />;
+    case 'board':
+      return <ProjectedBoard boardId={view.boardId} state={state} />;
     case 'agenda':
     case 'poll':
-    case 'board':
       return <AgendaStage state={state} />;
   }
+}
+
+function ProjectedBoard({ boardId, state }: { boardId: string; state: WorkshopState }) {
+  const client = useWorkshopClient();
+  const me = useWorkshopView().me;
+  return (
+    <Suspense fallback={<AgendaStage state={state} />}>
+      <BoardStage state={state} boardId={boardId} token={client.session.token} me={me} />
+    </Suspense>
+  );
 }
 
 function AgendaStage({ state }: { state: WorkshopState }) {

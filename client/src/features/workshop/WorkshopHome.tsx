@@ -10,6 +10,8 @@ import { NowNext } from '../agenda/NowNext';
 import { NotesPanel } from '../notes/NotesPanel';
 import { PeopleList } from '../people/PeopleList';
 import { WorkshopLayout } from './WorkshopLayout';
+import { BoardList } from '../boards/BoardList';
+import { useFollowSummons } from '../boards/useFollowSummons';
 
 /** A participant's (or observer's) home in a workshop: now and next, notes, people, agenda. */
 export function WorkshopHome() {
@@ -17,6 +19,7 @@ export function WorkshopHome() {
   const view = useWorkshopView();
   const client = useWorkshopClient();
   const state = view.state!;
+  useFollowSummons(null);
   const me = state.participants[view.me];
   return (
     <WorkshopLayout>
@@ -31,6 +34,7 @@ export function WorkshopHome() {
       <div className="home-grid">
         <div className="home-main">
           <NowNext state={state} />
+          <BoardList state={state} />
           <QuestionsPanel />
           <NotesPanel state={state} me={view.me} token={client.session.token} />
         </div>

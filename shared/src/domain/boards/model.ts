@@ -15,7 +15,7 @@ export const BoardTemplate = z.enum(['blank', 'synergy', 'patterns', 'workplan']
 export type BoardTemplate = z.infer<typeof BoardTemplate>;
 export const boardTemplates = BoardTemplate.options;
 
-/** Where the viewport of a board is: flow coordinates of its top-left corner and the zoom. */
+/** Where on a board to look: the board point at the centre of the screen, and the zoom. */
 export const Viewport = z.object({
   x: z.number().finite().min(-1e7).max(1e7),
   y: z.number().finite().min(-1e7).max(1e7),

@@ -1,0 +1,139 @@
+import { BoardScreen, createBoard, openBoard } from '../fixtures/boards.js';
+import { FacilitatorConsole, Participant } from '../fixtures/pages.js';
+import { startServer } from '../fixtures/server.js';
+import { expect, test } from '../fixtures/test.js';
+
+const desktop = { viewport: { width: 1400, height: 900 } };
+
+test('three people edit one board: every change reaches the others, concurrent moves converge, a reload shows the same board', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = await createBoard(facilitator, 'Synergies across the six objectives', 'Synergy map (first- and second-phase countries, six objectives)');
+  await expect(f.item('Legislation')).toBeVisible();
+  await expect(f.item('First-phase countries')).toBeVisible();
+
+  const amina = await Participant.join(person, server.url, server.joinCode, { name: 'Amina', represent: 'Afghanistan' });
+  const karim = await Participant.join(person, server.url, server.joinCode, { name: 'Karim', represent: 'Morocco' });
+  await amina.page.setViewportSize(desktop.viewport);
+  await karim.page.setViewportSize(desktop.viewport);
+  const a = await openBoard(amina.page, 'Synergies across the six objectives');
+  const k = await openBoard(karim.page, 'Synergies across the six objectives');
+
+  await a.addNote('Joint investigation teams with Iran');
+  await expect(k.item('Joint investigation teams with Iran')).toBeVisible();
+  await expect(f.item('Joint investigation teams with Iran')).toBeVisible();
+  await k.addNote('Referral of child victims');
+  await expect(a.item('Referral of child victims')).toBeVisible();
+
+  // Others' cursors are labelled with their names.
+  await karim.page.mouse.move(700, 500);
+  await karim.page.mouse.move(720, 520);
+  await expect(amina.page.locator('.board-cursor-name', { hasText: 'Karim' })).toBeVisible();
+
+  // Both move the same note at once: everyone ends with the same position.
+  await Promise.all([a.drag('Joint investigation teams with Iran', 160, 40), k.drag('Joint investigation teams with Iran', -120, 90)]);
+  await a.saved();
+  await k.saved();
+  await expect
+    .poll(async () => JSON.stringify([await a.position('Joint investigation teams with Iran'), await k.position('Joint investigation teams with Iran'), await f.position('Joint investigation teams with Iran')]))
+    .toMatch(/^\[(\{[^}]+\}),\1,\1\]$/);
+
+  // The facilitator connects the two notes (select one, add the other, connect).
+  await f.item('Joint investigation teams with Iran').click();
+  await f.item('Referral of child victims').click({ modifiers: ['Shift'] });
+  await f.page.getByRole('button', { name: 'Connect' }).click();
+  await expect(a.connectors()).toHaveCount(1);
+  await expect(k.connectors()).toHaveCount(1);
+
+  // A reload shows the same board.
+  const before = await a.position('Joint investigation teams with Iran');
+  await amina.page.reload();
+  const again = new BoardScreen(amina.page);
+  await again.ready();
+  await expect(again.item('Referral of child victims')).toBeVisible();
+  expect(await again.position('Joint investigation teams with Iran')).toEqual(before);
+  await expect(again.connectors()).toHaveCount(1);
+});
+
+test('a person who goes offline keeps editing, sees how many changes wait, and loses nothing on return', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = await createBoard(facilitator, 'Patterns', 'Patterns of movement and exploitation');
+  const amina = await Participant.join(person, server.url, server.joinCode, { name: 'Amina', represent: 'Afghanistan' });
+  await amina.page.setViewportSize(desktop.viewport);
+  const a = await openBoard(amina.page, 'Patterns');
+  await a.addNote('Before going offline');
+  await expect(f.item('Before going offline')).toBeVisible();
+
+  await amina.context.setOffline(true);
+  await expect(a.status()).toContainText('offline');
+  await a.addNote('Written on the train');
+  await a.addNote('Route through Turkey');
+  await expect(a.status()).toHaveText(/Offline — \d+ changes waiting to be sent/);
+  await expect(f.item('Written on the train')).toHaveCount(0);
+
+  await amina.context.setOffline(false);
+  await expect(f.item('Written on the train')).toBeVisible({ timeout: 15_000 });
+  await expect(f.item('Route through Turkey')).toBeVisible();
+  await a.saved();
+});
+
+test('a server restart shows the same board', async ({ person }) => {
+  const first = await startServer();
+  const facilitator = await FacilitatorConsole.open(person, first.facilitatorUrl!);
+  const f = await createBoard(facilitator, 'Workplan inputs');
+  await f.addNote('Kept across a restart');
+  await f.saved();
+  await first.stop();
+  await expect(f.status()).toContainText('offline');
+  const second = await startServer({ dataDir: first.dataDir, port: first.port });
+  try {
+    await f.saved();
+    await facilitator.page.reload();
+    const again = new BoardScreen(facilitator.page);
+    await again.ready();
+    await expect(again.item('Kept across a restart')).toBeVisible();
+  } finally {
+    await second.stop();
+  }
+});
+
+test('keyboard only: create a note, move it, connect two items, delete', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = await createBoard(facilitator, 'Keyboard');
+  const page = f.page;
+  // Create: N, type, Escape.
+  await page.locator('.react-flow__pane').focus();
+  await page.keyboard.press('n');
+  await expect(page.getByLabel('Text of the note')).toBeFocused();
+  await page.keyboard.type('First by keyboard');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('n');
+  await expect(page.getByLabel('Text of the note')).toBeFocused();
+  await page.keyboard.type('Second by keyboard');
+  await page.keyboard.press('Escape');
+  await expect(f.notes()).toHaveCount(2);
+
+  // Move the selected note with the arrow keys.
+  const before = await f.position('Second by keyboard');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(() => f.position('Second by keyboard')).toEqual({ x: before.x + 10, y: before.y + 50 });
+
+  // Select both with Tab / Enter / Shift+Enter, then C connects them.
+  await page.keyboard.press('Escape');
+  await f.item('First by keyboard').focus();
+  await page.keyboard.press('Enter');
+  await f.item('Second by keyboard').focus();
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.press('c');
+  await expect(f.connectors()).toHaveCount(1);
+
+  // Delete: select one note and press Delete; its connector goes with it.
+  await f.item('First by keyboard').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await expect(f.notes()).toHaveCount(1);
+  await expect(f.connectors()).toHaveCount(0);
+  // Undo brings it back (only my own change).
+  await page.keyboard.press('Control+z');
+  await expect(f.notes()).toHaveCount(2);
+});
