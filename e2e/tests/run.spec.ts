@@ -11,7 +11,7 @@ test('the facilitator runs the room: agenda, a timer everyone sees, pause and re
   await expect(p.getByTestId('now')).toContainText('Opening remarks');
   await expect(f.getByTestId('item-progress')).toHaveText(/20 minutes left|19 minutes left/);
   // Extending moves the times of what follows, on everyone's agenda.
-  await f.getByRole('button', { name: 'Extend the current item by 10 minutes (later items move)' }).click();
+  await f.getByRole('button', { name: '+10 min Extend the current item by 10 minutes (later items move)' }).click();
   await expect(p.getByTestId('next')).toContainText('15:00–15:30');
 
   await f.getByLabel('Minutes', { exact: true }).first().fill('2');

@@ -225,12 +225,12 @@ function QuestionItem({ q, asker, onAct }: { q: Question; asker: string; onAct: 
         className={`vote${voted ? ' voted' : ''}`}
         aria-pressed={voted}
         disabled={!canVote}
-        aria-label={voted ? t('qa.unvote', { text: q.text }) : t('qa.upvote', { text: q.text })}
         onClick={() => onAct(client.send(voted ? 'qa:unvote' : 'qa:upvote', { questionId: q.id }))}
         data-testid="upvote"
       >
         <span aria-hidden="true">▲</span>
         <span data-testid="votes">{q.votes}</span>
+        <span className="visually-hidden">{voted ? t('qa.unvote', { text: q.text }) : t('qa.upvote', { text: q.text })}</span>
       </button>
     </li>
   );

@@ -62,13 +62,9 @@ function ItemControls({ report }: { report: Report }) {
         )}
         {nn.led &&
           [5, 10].map((minutes) => (
-            <button
-              key={minutes}
-              type="button"
-              aria-label={t('run.item.extendLabel', { minutes })}
-              onClick={() => void send(client.send('agenda:extend', { minutes }))}
-            >
+            <button key={minutes} type="button" onClick={() => void send(client.send('agenda:extend', { minutes }))}>
               {t('run.item.extend', { minutes })}
+              <span className="visually-hidden"> {t('run.item.extendLabel', { minutes })}</span>
             </button>
           ))}
         {nn.led && (
