@@ -8,6 +8,7 @@ import { NotesPanel } from '../notes/NotesPanel';
 import { PeopleList } from '../people/PeopleList';
 import { WorkshopLayout } from '../workshop/WorkshopLayout';
 import { SettingsPanel } from './SettingsPanel';
+import { PollsPanel } from '../polls/PollsPanel';
 import { NewWorkshopPanel } from './NewWorkshopPanel';
 import { AgendaEditor } from '../run/AgendaEditor';
 import { AttentionControls, RunControls } from '../run/RunControls';
@@ -51,6 +52,7 @@ export function ConsolePage() {
         <RunControls report={report} />
         <AttentionControls report={report} />
         <PeopleList state={state} online={view.online} me={view.me} onRemove={remove} onSetRole={setRole} />
+        <PollsPanel />
         <QuestionsPanel />
         <BoardsPanel />
         <AgendaList state={state} onSetCurrent={setCurrent} />

@@ -7,6 +7,7 @@ import { ConnectionBadge } from '../../ui/StatusBadges';
 import { useMinuteClock, TimeRange } from '../agenda/NowNext';
 import { ProjectorQuestion } from '../qa/QuestionsPanel';
 import { TimerDisplay } from '../run/TimerDisplay';
+import { ProjectorPoll } from '../polls/ProjectorPoll';
 
 // The board canvas loads only when a board is put on the projector.
 const BoardStage = lazy(() => import('../boards/BoardStage'));
@@ -65,8 +66,9 @@ function Stage({ view, state }: { view: ProjectorView; state: WorkshopState }) {
       return <ProjectorQuestion questionId={view.questionId} />;
     case 'board':
       return <ProjectedBoard boardId={view.boardId} state={state} />;
-    case 'agenda':
     case 'poll':
+      return <ProjectorPoll pollId={view.pollId} state={state} />;
+    case 'agenda':
       return <AgendaStage state={state} />;
   }
 }

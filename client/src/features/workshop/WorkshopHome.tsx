@@ -10,6 +10,7 @@ import { NowNext } from '../agenda/NowNext';
 import { NotesPanel } from '../notes/NotesPanel';
 import { PeopleList } from '../people/PeopleList';
 import { WorkshopLayout } from './WorkshopLayout';
+import { ParticipantPolls } from '../polls/ParticipantPolls';
 import { BoardList } from '../boards/BoardList';
 import { useFollowSummons } from '../boards/useFollowSummons';
 
@@ -34,6 +35,7 @@ export function WorkshopHome() {
       <div className="home-grid">
         <div className="home-main">
           <NowNext state={state} />
+          <ParticipantPolls />
           <BoardList state={state} />
           <QuestionsPanel />
           <NotesPanel state={state} me={view.me} token={client.session.token} />
