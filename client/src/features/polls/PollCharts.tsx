@@ -254,7 +254,7 @@ function MatrixScatter({
               <span className="poll-matrix-key" aria-hidden="true">
                 {o.index}
               </span>
-              <span dir="auto">{label(o.id)}</span>{' '}
+              <span dir="auto">{label(o.id)}</span>
               <span className="muted">
                 {o.x === null || o.y === null
                   ? t('poll.result.placedBy', { count: 0 })
