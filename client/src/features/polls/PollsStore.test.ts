@@ -7,7 +7,8 @@ import { PollsStore } from './PollsStore';
 /** Just enough of a WorkshopClient: its view, its session, and pushes delivered by hand. */
 function fakeClient() {
   const handlers: ((p: PollResultsPush) => void)[] = [];
-  const view = new Store<WorkshopView>({ status: 'connecting', state: null, online: new Set(), me: 'p1', pending: 0, endedBecause: null });
+  // The store reads only the connection status of the view.
+  const view = new Store<Pick<WorkshopView, 'status'>>({ status: 'connecting' });
   const client = {
     session: { token: 't', workshopId: 'w1', participantId: 'p1', role: 'participant' } as StoredSession,
     view,
