@@ -1,3 +1,4 @@
+import { expectNoSeriousA11yViolations } from '../fixtures/axe.js';
 import { FacilitatorConsole, openProjector, Participant } from '../fixtures/pages.js';
 import { PollsConsole, PollVoter, stallableConnection } from '../fixtures/polls.js';
 import { expect, test } from '../fixtures/test.js';
@@ -178,4 +179,14 @@ test('every other kind: a phone votes, the console moderates open answers, and e
   await expect(voter.poll(open).getByTestId('poll-chart')).toContainText('One referral handbook for the whole region.');
   await consolePolls.action(open, 'Show on the projector');
   await expect(projector.getByTestId('poll-chart')).toContainText('One referral handbook');
+
+  // Every control is named and readable: the phone with five polls, the console, its editor, the projector.
+  await expectNoSeriousA11yViolations(phone.page, 'phone with polls');
+  await expectNoSeriousA11yViolations(projector, 'projector with a poll');
+  await consolePolls.panel().getByRole('button', { name: 'New poll' }).click();
+  await consolePolls.panel().getByLabel('Kind of poll').selectOption({ label: '2×2 matrix' });
+  await expectNoSeriousA11yViolations(facilitator.page, 'console with polls and the editor');
+  await phone.page.getByLabel('Language').selectOption('ar');
+  await expect(phone.page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expectNoSeriousA11yViolations(phone.page, 'phone with polls in Arabic');
 });
