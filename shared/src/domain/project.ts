@@ -6,7 +6,7 @@
  */
 import type { DomainEvent, EventOf } from '../protocol/events.js';
 import { boardEventSubjects, projectBoardEvent, projectBoardsState } from './boards/project.js';
-import { pollEventSubjects, projectPollEvent, projectPollsState } from './polls/project.js';
+import { definitionWithoutPreparedPolls, pollEventSubjects, projectPollEvent, projectPollsState } from './polls/project.js';
 import { projectQaEvent, projectQaState, qaEventSubjects } from './qa/project.js';
 import type { WorkshopState } from './state.js';
 import type { Role } from './workshop/model.js';
@@ -42,6 +42,9 @@ export function projectEvent(event: DomainEvent, viewer: Viewer): DomainEvent {
   if (isArea(event, 'poll')) return projectPollEvent(event, viewer);
   if (isArea(event, 'board')) return projectBoardEvent(event, viewer);
   if (isArea(event, 'qa')) return projectQaEvent(event, viewer);
+  if (event.type === 'workshop.created' && event.definition.polls !== undefined) {
+    return { ...event, definition: definitionWithoutPreparedPolls(event.definition) };
+  }
   if (event.type === 'participant.removed' && event.by !== undefined) {
     // Who removed whom is the facilitators' business.
     return { type: event.type, participantId: event.participantId, seq: event.seq, at: event.at };
@@ -65,6 +68,8 @@ export function projectState(state: WorkshopState, viewer: Viewer): WorkshopStat
   if (viewer.role === 'facilitator') return state;
   return {
     ...state,
+    // Prepared polls are drafts until launched: the facilitators' business.
+    definition: definitionWithoutPreparedPolls(state.definition),
     polls: projectPollsState(state.polls, viewer, state),
     boards: projectBoardsState(state.boards, viewer, state),
     qa: projectQaState(state.qa, viewer, state),

@@ -100,6 +100,16 @@ describe('what non-facilitators see of polls', () => {
     expect(live.polls.byId[id]).toEqual({ ...projectState(w.state, viewer).polls.byId[id], createdAt: w.now });
   });
 
+  it('keeps the polls prepared in the workshop definition from non-facilitators', () => {
+    const w = new PollWorkshop();
+    const a = w.join('A');
+    expect(w.state.definition.polls?.length).toBeGreaterThan(0);
+    expect(projectState(w.state, w.viewer(a)).definition).not.toHaveProperty('polls');
+    expect(projectState(w.state, w.viewer(a)).definition.objectives).toEqual(w.state.definition.objectives);
+    expect(projectEvent(w.log[0]!, w.viewer(a))).not.toHaveProperty('definition.polls');
+    expect(projectState(w.state, { participantId: w.f.participantId, role: 'facilitator' }).definition.polls).toEqual(w.state.definition.polls);
+  });
+
   it('learns the reset round with a reopened poll', () => {
     const w = new PollWorkshop();
     const a = w.join('A');

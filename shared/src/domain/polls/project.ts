@@ -7,6 +7,7 @@
 import type { EventOf } from '../../protocol/events.js';
 import type { Viewer } from '../project.js';
 import type { WorkshopState } from '../state.js';
+import type { WorkshopDefinition } from '../workshop/model.js';
 import { pollPseudonymScope, type BallotRecord, type Poll, type PollsState } from './model.js';
 
 /** A poll event as a non-facilitator viewer may see it (never dropped: redacted). */
@@ -70,4 +71,12 @@ export function ownBallot(poll: Poll, viewer: { participantId: string; role: Vie
   if (!poll.settings.anonymous) return poll.ballots[viewer.participantId] ?? null;
   if (viewer.role === 'facilitator') return null;
   return Object.values(poll.ballots)[0] ?? null;
+}
+
+/** The workshop definition without its prepared polls, which are drafts until a facilitator launches them. */
+export function definitionWithoutPreparedPolls(definition: WorkshopDefinition): WorkshopDefinition {
+  if (definition.polls === undefined) return definition;
+  const rest = { ...definition };
+  delete rest.polls;
+  return rest;
 }
