@@ -69,6 +69,7 @@ test('a ranking poll and a points poll: three phones vote, the projector and the
   await expect(projector.getByTestId('projector-poll')).toContainText(points);
   await amina.allocate(points, { 'Protection and assistance to victims': 80, 'Assistance and support to children': 40 });
   await expect(amina.poll(points).getByTestId('points-left')).toHaveText('20 points too many');
+  await amina.poll(points).screenshot({ path: test.info().outputPath('phone-points.png') });
   await amina.submit(points);
   await expect(amina.poll(points).getByRole('alert')).toHaveText('You gave 120 points, but there are only 100. Take some away.');
   await amina.allocate(points, { 'Assistance and support to children': 20 });

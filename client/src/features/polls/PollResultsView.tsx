@@ -45,17 +45,16 @@ export function PollResultsView({ poll, results, state, size = 'normal' }: { pol
   const [segment, setSegment] = useState('');
   const shown = results.segments.find((s) => s.key === segment);
   const body = shown?.body ?? results.overall;
+  const empty = results.counted === 0 && results.overall.kind !== 'text';
   return (
     <div className="poll-results" data-testid="poll-results" data-counted={results.counted}>
-      {results.counted === 0 && results.overall.kind !== 'text' ? (
-        <p className="muted">{t('poll.results.none')}</p>
-      ) : (
-        <PollChart poll={poll} body={body} size={size} />
+      {empty ? <p className="muted">{t('poll.results.none')}</p> : <PollChart poll={poll} body={body} size={size} />}
+      {!empty && (
+        <p className="poll-method">
+          {methodOf(poll, body, t)}
+          {results.countBy === 'country' && ` ${t('poll.method.perCountry')} ${t('poll.countriesCounted', { count: results.counted })}.`}
+        </p>
       )}
-      <p className="poll-method">
-        {methodOf(poll, body, t)}
-        {results.countBy === 'country' && ` ${t('poll.method.perCountry')} ${t('poll.countriesCounted', { count: results.counted })}.`}
-      </p>
       {results.segments.length > 0 && size !== 'large' && (
         <div className="poll-segments">
           <label htmlFor={selectId}>{t('poll.segment.title')}</label>
