@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe.js';
 import { FacilitatorConsole, openProjector, Participant } from '../fixtures/pages.js';
 import { PollsConsole, PollVoter, stallableConnection } from '../fixtures/polls.js';
@@ -99,6 +100,14 @@ test('a ranking poll and a points poll: three phones vote, the projector and the
   await expect(projector.getByTestId('projector-poll')).toHaveAttribute('data-status', 'closed');
   await expect(projector.getByTestId('poll-chart').locator('li').first()).toContainText('170 points');
   await expect(consolePolls.counts(points)).toHaveText('3 ballots');
+
+  // The facilitator exports the results and (the poll is named) the ballots.
+  const [results] = await Promise.all([facilitator.page.waitForEvent('download'), consolePolls.action(points, 'Results (CSV)')]);
+  const csv = await readFile((await results.path())!, 'utf8');
+  expect(csv).toContain(`Question,${points}`);
+  expect(csv).toContain('All,3,Assistance and support to children,170,56.67,56.7,1');
+  const [ballots] = await Promise.all([facilitator.page.waitForEvent('download'), consolePolls.action(points, 'Ballots (CSV)')]);
+  expect(await readFile((await ballots.path())!, 'utf8')).toMatch(/Carla,Colombia,,[^,]+,yes,0,0,0,0,0,100/);
 
   // The same phone in Arabic, right to left.
   await amina.page.getByLabel('Language').selectOption('ar');

@@ -23,7 +23,8 @@ const formulaStart = /^[=+\-@\t\r]/;
 
 function cell(value: Cell): string {
   if (value === null) return '';
-  let s = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(2)) : value;
+  // Numbers with at most two decimals, no trailing zeros; a dot as the decimal mark.
+  let s = typeof value === 'number' ? String(Math.round(value * 100) / 100) : value;
   if (typeof value === 'string' && formulaStart.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
