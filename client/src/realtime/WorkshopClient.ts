@@ -24,6 +24,7 @@ import {
   type WorkshopState,
 } from '@plenary/shared';
 import { Store } from './Store';
+import { offlineError } from './api';
 
 export type ConnectionStatus =
   /** First connection not made yet. */
@@ -151,15 +152,39 @@ export class WorkshopClient {
       return Promise.resolve(fail(ErrorCode.unauthorized, 'Session ended'));
     }
     this.patch({ pending: this.view.getSnapshot().pending + 1 });
+    return this.sendWhenConnected(socket, name, payload).finally(() =>
+      this.patch({ pending: Math.max(0, this.view.getSnapshot().pending - 1) }),
+    );
+  }
+
+  /**
+   * Waits (up to a minute) for the connection if it is down, then sends. A
+   * command is never queued silently inside Socket.IO, where it could arrive
+   * long after the screen said it failed.
+   */
+  private async sendWhenConnected(socket: PlenarySocket, name: string, payload: unknown): Promise<Result<CommandAck>> {
+    if (!socket.connected && !(await this.whenConnected(socket, 60_000))) {
+      return fail(ErrorCode.internal, offlineError);
+    }
     // Typed per command at the signature; the emit itself is generic over names.
     const timed = socket.timeout(15_000) as unknown as {
       emit(ev: string, payload: unknown, ack: (err: Error | null, result: Result<CommandAck>) => void): void;
     };
     return new Promise<Result<CommandAck>>((resolve) => {
-      timed.emit(name, payload, (err, result) => {
-        this.patch({ pending: Math.max(0, this.view.getSnapshot().pending - 1) });
-        resolve(err ? fail(ErrorCode.internal, 'timeout') : result);
-      });
+      timed.emit(name, payload, (err, result) => resolve(err ? fail(ErrorCode.internal, 'timeout') : result));
+    });
+  }
+
+  private whenConnected(socket: PlenarySocket, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        socket.off('connect', onConnect);
+        resolve(ok);
+      };
+      const onConnect = () => done(true);
+      const timer = setTimeout(() => done(false), ms);
+      socket.on('connect', onConnect);
     });
   }
 
