@@ -123,7 +123,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     },
   });
   const http = createHttpServer(app);
-  control = new ControlPlane(http, { workshops, presence, tokens, log, now, maxHttpBufferSize: 1024 * 1024 });
+  control = new ControlPlane(http, { workshops, presence, tokens, log, now, presenceBatchMs: 100, maxHttpBufferSize: 1024 * 1024 });
 
   // Access to documents follows the control plane: re-decide it for open
   // connections whenever a workshop's state changes.

@@ -65,6 +65,8 @@ export interface ControlPlaneDeps {
   tokens: TokenSigner;
   log: Logger;
   now: () => number;
+  /** Presence changes are gathered this long before they are pushed. */
+  presenceBatchMs: number;
   /** Largest message Socket.IO accepts at all; larger ones close the connection. */
   maxHttpBufferSize: number;
 }
@@ -80,6 +82,8 @@ class HandshakeError extends Error {
 }
 
 export class ControlPlane {
+  private readonly presencePending = new Map<string, Map<string, boolean>>();
+  private closing = false;
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
   constructor(
@@ -105,11 +109,33 @@ export class ControlPlane {
   }
 
   /** Pushes presence changes of a workshop to everyone in it. */
+  /**
+   * Pushes presence changes of a workshop to everyone in it, gathered over
+   * `presenceBatchMs`: when a room of 150 arrives at once, each screen gets a
+   * few messages, not one per arrival.
+   */
   pushPresence(workshopId: string, online: string[], offline: string[]): void {
+    let pending = this.presencePending.get(workshopId);
+    if (!pending) {
+      pending = new Map();
+      this.presencePending.set(workshopId, pending);
+      setTimeout(() => this.flushPresence(workshopId), this.deps.presenceBatchMs);
+    }
+    for (const id of online) pending.set(id, true);
+    for (const id of offline) pending.set(id, false);
+  }
+
+  private flushPresence(workshopId: string): void {
+    const pending = this.presencePending.get(workshopId);
+    this.presencePending.delete(workshopId);
+    if (!pending || this.closing) return;
+    const online = [...pending].filter(([, on]) => on).map(([id]) => id);
+    const offline = [...pending].filter(([, on]) => !on).map(([id]) => id);
     this.io.to(rooms.workshop(workshopId)).emit(SocketEvent.presence, { online, offline });
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.io.close();
   }
 
