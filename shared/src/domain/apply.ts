@@ -8,6 +8,7 @@ import { applyBoards } from './boards/apply.js';
 import { applyPolls } from './polls/apply.js';
 import type { WorkshopState } from './state.js';
 import { applyQa } from './qa/apply.js';
+import { applyBreakouts } from './breakouts/apply.js';
 import { applyRun, type RunEvent } from './run/apply.js';
 import { isRunPrefix } from './run/decide.js';
 import { applyWorkshop, createState, type CoreEvent } from './workshop/apply.js';
@@ -25,6 +26,8 @@ export function applyEvent(state: WorkshopState | null, event: DomainEvent): Wor
       return applyBoards(state, event as EventOf<'board'>);
     case 'qa':
       return applyQa(state, event as EventOf<'qa'>);
+    case 'breakout':
+      return applyBreakouts(state, event as EventOf<'breakout'>);
     default:
       return applyWorkshop(state, event as CoreEvent);
   }

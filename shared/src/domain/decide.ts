@@ -12,6 +12,7 @@ import { decideBoards } from './boards/decide.js';
 import { decidePolls } from './polls/decide.js';
 import type { WorkshopState } from './state.js';
 import { decideQa } from './qa/decide.js';
+import { decideBreakouts, placeLatecomer } from './breakouts/decide.js';
 import { decideRun, isRunPrefix, type RunCommand } from './run/decide.js';
 import { decideWorkshop, type CoreCommand } from './workshop/decide.js';
 
@@ -41,11 +42,24 @@ export function decide(state: WorkshopState, command: Command, ctx: DecideContex
   switch (area) {
     case 'qa':
       return decideQa(state, command as CommandOf<'qa'>, ctx);
+    case 'breakout':
+      return decideBreakouts(state, command as CommandOf<'breakout'>, ctx);
     case 'poll':
       return decidePolls(state, command as CommandOf<'poll'>, ctx);
     case 'board':
       return decideBoards(state, command as CommandOf<'board'>, ctx);
-    default:
-      return decideWorkshop(state, command as CoreCommand, ctx);
+    default: {
+      const decision = decideWorkshop(state, command as CoreCommand, ctx);
+      return command.type === 'participant:join' ? withLatecomerPlaced(state, decision) : decision;
+    }
   }
+}
+
+/** Someone joining while a breakout round runs goes straight into a group, by the round's rule. */
+function withLatecomerPlaced(state: WorkshopState, decision: Decision): Decision {
+  if (!decision.ok) return decision;
+  const joined = decision.events.find((e) => e.type === 'participant.joined');
+  if (!joined || joined.type !== 'participant.joined') return decision;
+  const after: WorkshopState = { ...state, participants: { ...state.participants, [joined.participant.id]: joined.participant } };
+  return { ok: true, events: [...decision.events, ...placeLatecomer(after, joined.participant.id)] };
 }

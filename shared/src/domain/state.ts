@@ -6,6 +6,7 @@
 import type { PollsState } from './polls/model.js';
 import type { BoardsState } from './boards/model.js';
 import type { QaState } from './qa/model.js';
+import type { BreakoutsState } from './breakouts/model.js';
 import type { RunState } from './run/model.js';
 import type { Participant, WorkshopDefinition, WorkshopSettings } from './workshop/model.js';
 
@@ -22,4 +23,5 @@ export interface WorkshopState {
   polls: PollsState;
   boards: BoardsState;
   qa: QaState;
+  breakouts: BreakoutsState;
 }

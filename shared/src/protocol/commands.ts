@@ -14,6 +14,7 @@ import { workshopCommands, type EnterAsFacilitator, type JoinAsParticipant } fro
 import { pollCommands } from '../domain/polls/protocol.js';
 import { boardCommands } from '../domain/boards/protocol.js';
 import { qaCommands } from '../domain/qa/protocol.js';
+import { breakoutCommands } from '../domain/breakouts/protocol.js';
 import { runCommands } from '../domain/run/protocol.js';
 
 /** Commands a connected client may send over Socket.IO, by event name. */
@@ -21,6 +22,7 @@ export const SocketCommands = {
   ...workshopCommands,
   ...runCommands,
   ...qaCommands,
+  ...breakoutCommands,
   ...pollCommands,
   ...boardCommands,
 } as const;

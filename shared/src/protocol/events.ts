@@ -13,6 +13,7 @@ import { workshopEvents } from '../domain/workshop/protocol.js';
 import { pollEvents } from '../domain/polls/protocol.js';
 import { boardEvents } from '../domain/boards/protocol.js';
 import { qaEvents } from '../domain/qa/protocol.js';
+import { breakoutEvents } from '../domain/breakouts/protocol.js';
 import { runEvents } from '../domain/run/protocol.js';
 
 /** An event as `decide` produces it, before it has a place in the log. */
@@ -20,6 +21,7 @@ export const DomainEventBody = z.discriminatedUnion('type', [
   ...workshopEvents,
   ...runEvents,
   ...qaEvents,
+  ...breakoutEvents,
   ...pollEvents,
   ...boardEvents,
 ]);

@@ -20,6 +20,7 @@ import type { Role } from '../domain/workshop/model.js';
 import type { PollServerEvents } from '../domain/polls/protocol.js';
 import type { BoardServerEvents } from '../domain/boards/protocol.js';
 import type { QaServerEvents } from '../domain/qa/protocol.js';
+import type { BreakoutServerEvents } from '../domain/breakouts/protocol.js';
 import type { WorkshopState } from '../domain/state.js';
 import type { SocketCommandName, SocketCommands } from './commands.js';
 import type { Result } from './errors.js';
@@ -76,7 +77,7 @@ export type ClientToServerEvents = CommandHandlers & {
 };
 
 /** What the server pushes: the core's events here, each area's from its protocol file. */
-export interface ServerToClientEvents extends PollServerEvents, BoardServerEvents, QaServerEvents {
+export interface ServerToClientEvents extends PollServerEvents, BoardServerEvents, QaServerEvents, BreakoutServerEvents {
   [SocketEvent.events]: (push: EventsPush) => void;
   [SocketEvent.presence]: (push: PresencePush) => void;
   [SocketEvent.sessionEnded]: (push: SessionEndedPush) => void;

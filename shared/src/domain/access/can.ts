@@ -25,6 +25,8 @@ export type Action =
   | { kind: 'qa.vote' }
   | { kind: 'qa.moderate' }
   | { kind: 'board.manage' }
+  | { kind: 'breakout.manage' }
+  | { kind: 'breakout.choose' }
   | { kind: 'board.vote'; boardId: string }
   | { kind: 'poll.manage' }
   | { kind: 'poll.vote'; pollId: string }
@@ -64,7 +66,10 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
     case 'projector.control':
       return isFacilitator;
     case 'board.manage':
+    case 'breakout.manage':
       return isFacilitator;
+    case 'breakout.choose':
+      return me.role === 'participant';
     case 'board.vote':
       return (me.role === 'participant' || isFacilitator) && action.boardId in state.boards.byId;
     case 'poll.manage':
@@ -81,7 +86,7 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
     }
     case 'doc.read':
       if (action.doc.workshopId !== state.id) return false;
-      if (action.doc.kind === 'groupNotes') return isFacilitator;
+      if (action.doc.kind === 'groupNotes') return isFacilitator || groupAccess(state, me.participantId, action.doc.groupId) !== 'none';
       // A board's documents exist only once the board does (this bounds what can be stored).
       if (action.doc.kind === 'board') return action.doc.boardId in state.boards.byId;
       if (action.doc.kind === 'privateBoard') {
@@ -101,7 +106,26 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
           // afterwards too (offline edits), when the server moves them onto the board.
           return action.doc.participantId === me.participantId && !state.boards.byId[action.doc.boardId]?.locked;
         case 'groupNotes':
-          return false;
+          return groupAccess(state, me.participantId, action.doc.groupId) === 'write';
       }
   }
+}
+
+/**
+ * What a non-facilitator may do with a breakout group's work: its members
+ * write while the round runs (and read it afterwards); others read it when the
+ * round lets groups see each other's work, and everyone once the round is
+ * closed (the gallery).
+ */
+export function groupAccess(state: WorkshopState, participantId: string, groupId: string): 'write' | 'read' | 'none' {
+  for (const roundId of state.breakouts.order) {
+    const round = state.breakouts.byId[roundId]!;
+    if (!round.groups.some((g) => g.id === groupId)) continue;
+    const member = round.members[participantId] === groupId;
+    const live = round.status === 'running' || round.status === 'closing';
+    if (member) return live ? 'write' : round.status === 'closed' ? 'read' : 'none';
+    if (round.status === 'closed' || (live && round.readAcross)) return 'read';
+    return 'none';
+  }
+  return 'none';
 }

@@ -2,6 +2,7 @@ import type { DomainEvent, EventOf } from '../../protocol/events.js';
 import { initialBoardsState } from '../boards/model.js';
 import { initialPollsState } from '../polls/model.js';
 import { initialQaState } from '../qa/model.js';
+import { initialBreakoutsState } from '../breakouts/model.js';
 import { initialRunState } from '../run/model.js';
 import type { WorkshopState } from '../state.js';
 import type { Participant } from './model.js';
@@ -22,6 +23,7 @@ export function createState(event: Extract<DomainEvent, { type: 'workshop.create
     polls: initialPollsState(),
     boards: initialBoardsState(),
     qa: initialQaState(),
+    breakouts: initialBreakoutsState(),
   };
 }
 
