@@ -27,6 +27,7 @@ import { createApp } from './http/app.js';
 import type { AreaContext, AreaHandle } from './areas/AreaContext.js';
 import { attachPolls } from './areas/polls/attachPolls.js';
 import { attachBoards } from './areas/boards/attachBoards.js';
+import { attachBreakouts } from './areas/breakouts/attachBreakouts.js';
 import { pollsRouter } from './areas/polls/pollsRouter.js';
 import { boardsRouter } from './areas/boards/boardsRouter.js';
 
@@ -130,7 +131,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
   workshops.onEvents((_runtime, _events, state) => hub.refreshAccess(state));
 
   const areaContext: AreaContext = { workshops, io: control.io, hub, store, log, now };
-  const areas: AreaHandle[] = [attachPolls(areaContext), attachBoards(areaContext)];
+  const areas: AreaHandle[] = [attachPolls(areaContext), attachBoards(areaContext), attachBreakouts(areaContext)];
 
   http.on('upgrade', (req, socket, head) => {
     if (yjs.matches(req)) yjs.handleUpgrade(req, socket, head);

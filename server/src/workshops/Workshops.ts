@@ -52,6 +52,7 @@ export interface CreateWorkshopInput {
 export class Workshops {
   private readonly loaded = new Map<string, Promise<WorkshopRuntime | null>>();
   private readonly listeners = new Set<WorkshopEventsListener>();
+  private readonly loadListeners = new Set<(runtime: WorkshopRuntime) => void>();
   private readonly unsubscribers: (() => Promise<void>)[] = [];
 
   constructor(private readonly deps: WorkshopsDeps) {
@@ -60,6 +61,12 @@ export class Workshops {
       for (const p of this.loaded.values()) void p.then((r) => r?.catchUp()).catch(deps.onError);
     });
     this.unsubscribers.push(async () => stop());
+  }
+
+  /** Listens for workshops this node starts serving (loaded from the store or created). */
+  onLoaded(listener: (runtime: WorkshopRuntime) => void): () => void {
+    this.loadListeners.add(listener);
+    return () => this.loadListeners.delete(listener);
   }
 
   /** Listens to the events of every workshop this node serves. */
@@ -166,6 +173,7 @@ export class Workshops {
         if (msg.node !== this.deps.nodeId) runtime.ingest(msg.events).catch(this.deps.onError);
       }),
     );
+    for (const l of this.loadListeners) l(runtime);
     return runtime;
   }
 }
