@@ -34,3 +34,4 @@ export * from './domain/agenda/time.js';
 export * from './domain/access/docAccess.js';
 export * from './domain/boards/index.js';
 export * from './domain/polls/index.js';
+export * from './domain/outcomes/index.js';

@@ -11,6 +11,8 @@ import { applyQa } from './qa/apply.js';
 import { applyBreakouts } from './breakouts/apply.js';
 import { applyRun, type RunEvent } from './run/apply.js';
 import { isRunPrefix } from './run/decide.js';
+import { applyOutcomes, type OutcomesEvent } from './outcomes/apply.js';
+import { isOutcomesPrefix } from './outcomes/decide.js';
 import { applyWorkshop, createState, type CoreEvent } from './workshop/apply.js';
 
 /** The state after `event`; `state` is null only before `workshop.created`. */
@@ -19,6 +21,7 @@ export function applyEvent(state: WorkshopState | null, event: DomainEvent): Wor
   if (!state) throw new Error(`event ${event.type} before workshop.created`);
   const area = event.type.slice(0, event.type.indexOf('.'));
   if (isRunPrefix(area)) return applyRun(state, event as RunEvent);
+  if (isOutcomesPrefix(area)) return applyOutcomes(state, event as OutcomesEvent);
   switch (area) {
     case 'poll':
       return applyPolls(state, event as EventOf<'poll'>);

@@ -14,6 +14,7 @@ import type { WorkshopState } from './state.js';
 import { decideQa } from './qa/decide.js';
 import { decideBreakouts, placeLatecomer } from './breakouts/decide.js';
 import { decideRun, isRunPrefix, type RunCommand } from './run/decide.js';
+import { decideOutcomes, isOutcomesPrefix, type OutcomesCommand } from './outcomes/decide.js';
 import { decideWorkshop, type CoreCommand } from './workshop/decide.js';
 
 export interface DecideContext {
@@ -39,6 +40,7 @@ export const forbidden = (): Decision => refuse(ErrorCode.forbidden, 'Your role 
 export function decide(state: WorkshopState, command: Command, ctx: DecideContext): Decision {
   const area = command.type.slice(0, command.type.indexOf(':'));
   if (isRunPrefix(area)) return decideRun(state, command as RunCommand, ctx);
+  if (isOutcomesPrefix(area)) return decideOutcomes(state, command as OutcomesCommand, ctx);
   switch (area) {
     case 'qa':
       return decideQa(state, command as CommandOf<'qa'>, ctx);

@@ -8,6 +8,8 @@ import type { DomainEvent, EventOf } from '../protocol/events.js';
 import { boardEventSubjects, projectBoardEvent, projectBoardsState } from './boards/project.js';
 import { definitionWithoutPreparedPolls, pollEventSubjects, projectPollEvent, projectPollsState } from './polls/project.js';
 import { projectQaEvent, projectQaState, qaEventSubjects } from './qa/project.js';
+import { outcomesEventSubjects, projectOutcomesEvent, projectOutcomesState } from './outcomes/project.js';
+import type { OutcomesEvent } from './outcomes/apply.js';
 import type { WorkshopState } from './state.js';
 import type { Role } from './workshop/model.js';
 
@@ -42,6 +44,7 @@ export function projectEvent(event: DomainEvent, viewer: Viewer): DomainEvent {
   if (isArea(event, 'poll')) return projectPollEvent(event, viewer);
   if (isArea(event, 'board')) return projectBoardEvent(event, viewer);
   if (isArea(event, 'qa')) return projectQaEvent(event, viewer);
+  if (isArea(event, 'input')) return projectOutcomesEvent(event as OutcomesEvent, viewer);
   if (event.type === 'workshop.created' && event.definition.polls !== undefined) {
     return { ...event, definition: definitionWithoutPreparedPolls(event.definition) };
   }
@@ -60,6 +63,7 @@ export function eventSubjects(event: DomainEvent): string[] {
   if (isArea(event, 'poll')) return pollEventSubjects(event);
   if (isArea(event, 'board')) return boardEventSubjects(event);
   if (isArea(event, 'qa')) return qaEventSubjects(event);
+  if (isArea(event, 'input')) return outcomesEventSubjects(event as OutcomesEvent);
   return [];
 }
 
@@ -73,6 +77,7 @@ export function projectState(state: WorkshopState, viewer: Viewer): WorkshopStat
     polls: projectPollsState(state.polls, viewer, state),
     boards: projectBoardsState(state.boards, viewer, state),
     qa: projectQaState(state.qa, viewer, state),
+    outcomes: projectOutcomesState(state.outcomes, viewer, state),
   };
 }
 

@@ -8,6 +8,7 @@ import type { BoardsState } from './boards/model.js';
 import type { QaState } from './qa/model.js';
 import type { BreakoutsState } from './breakouts/model.js';
 import type { RunState } from './run/model.js';
+import type { OutcomesState } from './outcomes/model.js';
 import type { Participant, WorkshopDefinition, WorkshopSettings } from './workshop/model.js';
 
 export interface WorkshopState {
@@ -23,5 +24,6 @@ export interface WorkshopState {
   polls: PollsState;
   boards: BoardsState;
   qa: QaState;
+  outcomes: OutcomesState;
   breakouts: BreakoutsState;
 }

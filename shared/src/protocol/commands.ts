@@ -16,6 +16,7 @@ import { boardCommands } from '../domain/boards/protocol.js';
 import { qaCommands } from '../domain/qa/protocol.js';
 import { breakoutCommands } from '../domain/breakouts/protocol.js';
 import { runCommands } from '../domain/run/protocol.js';
+import { outcomeCommands } from '../domain/outcomes/protocol.js';
 
 /** Commands a connected client may send over Socket.IO, by event name. */
 export const SocketCommands = {
@@ -25,6 +26,7 @@ export const SocketCommands = {
   ...breakoutCommands,
   ...pollCommands,
   ...boardCommands,
+  ...outcomeCommands,
 } as const;
 export type SocketCommandName = keyof typeof SocketCommands;
 export const socketCommandNames = Object.keys(SocketCommands) as SocketCommandName[];

@@ -15,6 +15,7 @@ import { boardEvents } from '../domain/boards/protocol.js';
 import { qaEvents } from '../domain/qa/protocol.js';
 import { breakoutEvents } from '../domain/breakouts/protocol.js';
 import { runEvents } from '../domain/run/protocol.js';
+import { outcomeEvents } from '../domain/outcomes/protocol.js';
 
 /** An event as `decide` produces it, before it has a place in the log. */
 export const DomainEventBody = z.discriminatedUnion('type', [
@@ -24,6 +25,7 @@ export const DomainEventBody = z.discriminatedUnion('type', [
   ...breakoutEvents,
   ...pollEvents,
   ...boardEvents,
+  ...outcomeEvents,
 ]);
 export type DomainEventBody = z.infer<typeof DomainEventBody>;
 export type DomainEventType = DomainEventBody['type'];

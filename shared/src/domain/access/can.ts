@@ -6,6 +6,7 @@
 import type { DocRef } from '../../protocol/docs.js';
 import type { Role } from '../workshop/model.js';
 import type { WorkshopState } from '../state.js';
+import type { InputOwner } from '../outcomes/model.js';
 
 export interface Actor {
   participantId: string;
@@ -30,6 +31,9 @@ export type Action =
   | { kind: 'board.vote'; boardId: string }
   | { kind: 'poll.manage' }
   | { kind: 'poll.vote'; pollId: string }
+  | { kind: 'input.propose'; owner: InputOwner }
+  | { kind: 'input.edit'; inputId: string }
+  | { kind: 'input.manage' }
   | { kind: 'doc.read'; doc: DocRef }
   | { kind: 'doc.write'; doc: DocRef };
 
@@ -84,6 +88,22 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
       }
       return false;
     }
+    case 'input.propose': {
+      // Participants propose for their own country or organisation; facilitators for anyone.
+      if (isFacilitator) return true;
+      const a = state.participants[me.participantId]!.affiliation;
+      const o = action.owner;
+      if (me.role !== 'participant') return false;
+      return o.kind === 'country' ? a.kind === 'country' && a.country === o.country : a.kind === 'organisation' && a.organisation === o.organisation;
+    }
+    case 'input.edit': {
+      // Authors edit (and delete) their own inputs until a facilitator agrees, drops or merges them.
+      if (isFacilitator) return true;
+      const input = state.outcomes.byId[action.inputId];
+      return me.role === 'participant' && !!input && input.author === me.participantId && input.status === 'proposed' && input.mergedInto === null;
+    }
+    case 'input.manage':
+      return isFacilitator;
     case 'doc.read':
       if (action.doc.workshopId !== state.id) return false;
       if (action.doc.kind === 'groupNotes') return isFacilitator || groupAccess(state, me.participantId, action.doc.groupId) !== 'none';

@@ -4,6 +4,7 @@ import { initialPollsState } from '../polls/model.js';
 import { initialQaState } from '../qa/model.js';
 import { initialBreakoutsState } from '../breakouts/model.js';
 import { initialRunState } from '../run/model.js';
+import { initialOutcomesState } from '../outcomes/model.js';
 import type { WorkshopState } from '../state.js';
 import type { Participant } from './model.js';
 
@@ -23,6 +24,7 @@ export function createState(event: Extract<DomainEvent, { type: 'workshop.create
     polls: initialPollsState(),
     boards: initialBoardsState(),
     qa: initialQaState(),
+    outcomes: initialOutcomesState(),
     breakouts: initialBreakoutsState(),
   };
 }
