@@ -11,6 +11,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { PollsPanel } from '../polls/PollsPanel';
 import { NewWorkshopPanel } from './NewWorkshopPanel';
 import { AgendaEditor } from '../run/AgendaEditor';
+import { BreakoutsPanel } from '../breakouts/BreakoutsPanel';
 import { AttentionControls, RunControls } from '../run/RunControls';
 import { QaSettingsPanel, QuestionsPanel } from '../qa/QuestionsPanel';
 import { BoardsPanel } from '../boards/BoardsPanel';
@@ -53,6 +54,7 @@ export function ConsolePage() {
         <AttentionControls report={report} />
         <PeopleList state={state} online={view.online} me={view.me} onRemove={remove} onSetRole={setRole} />
         <PollsPanel />
+        <BreakoutsPanel report={report} />
         <QuestionsPanel />
         <BoardsPanel />
         <AgendaList state={state} onSetCurrent={setCurrent} />

@@ -1,15 +1,35 @@
 import { useEffect, useId, useRef } from 'react';
-import { docAccess, docName, notesTextKey, type WorkshopState } from '@plenary/shared';
+import { docAccess, docName, notesTextKey, type DocRef, type WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { useDoc } from '../../realtime/useDoc';
 import { SavedBadge, type SaveState } from '../../ui/StatusBadges';
 import { bindTextarea } from './bindTextarea';
 
-/** The workshop's shared notes: one text everybody (who may) edits at once. */
-export function NotesPanel({ state, me, token }: { state: WorkshopState; me: string; token: string }) {
+/**
+ * Shared notes: one text everybody who may edits at once. The workshop's
+ * notes by default, or another notes document (a breakout group's).
+ */
+export function NotesPanel({
+  state,
+  me,
+  token,
+  doc,
+  title,
+  testId = 'notes',
+  level = 2,
+}: {
+  state: WorkshopState;
+  me: string;
+  token: string;
+  doc?: Extract<DocRef, { kind: 'notes' | 'groupNotes' }>;
+  title?: string;
+  testId?: string;
+  /** Heading level: 3 inside another section (a group's room). */
+  level?: 2 | 3;
+}) {
   const t = useT();
   const id = useId();
-  const ref = { kind: 'notes', workshopId: state.id } as const;
+  const ref = doc ?? ({ kind: 'notes', workshopId: state.id } as const);
   const access = docAccess(state, ref, me);
   const canWrite = access.read && access.write;
   const { conn, view } = useDoc(docName(ref), token, canWrite);
@@ -31,7 +51,7 @@ export function NotesPanel({ state, me, token }: { state: WorkshopState; me: str
   return (
     <section className="card notes" aria-labelledby={`${id}-title`}>
       <div className="card-head">
-        <h2 id={`${id}-title`}>{t('notes.title')}</h2>
+        {level === 2 ? <h2 id={`${id}-title`}>{title ?? t('notes.title')}</h2> : <h3 id={`${id}-title`}>{title ?? t('notes.title')}</h3>}
         <SavedBadge state={save} />
       </div>
       <label htmlFor={id} className="visually-hidden">
@@ -46,7 +66,7 @@ export function NotesPanel({ state, me, token }: { state: WorkshopState; me: str
         readOnly={view.readOnly}
         aria-readonly={view.readOnly}
         placeholder={view.readOnly ? t('notes.readOnlyPlaceholder') : t('notes.placeholder')}
-        data-testid="notes"
+        data-testid={testId}
       />
       {view.closed && (
         <p className="field-error" role="alert">

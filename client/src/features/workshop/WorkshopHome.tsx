@@ -2,6 +2,8 @@ import { Link } from 'wouter';
 import { AppPath } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { Announcements } from '../run/Announcements';
+import { GroupRoom } from '../breakouts/GroupRoom';
+import { LatestGallery } from '../breakouts/Gallery';
 import { TimerDisplay } from '../run/TimerDisplay';
 import { QuestionsPanel } from '../qa/QuestionsPanel';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
@@ -32,9 +34,11 @@ export function WorkshopHome() {
       )}
       <Announcements />
       {state.run.timer && <TimerDisplay timer={state.run.timer} sound />}
+      <GroupRoom />
       <div className="home-grid">
         <div className="home-main">
           <NowNext state={state} />
+          <LatestGallery />
           <ParticipantPolls />
           <BoardList state={state} />
           <QuestionsPanel />

@@ -8,8 +8,9 @@ import polls from './polls';
 import boards from './boards';
 import run from './run';
 import qa from './qa';
+import breakouts from './breakouts';
 
-const en = { ...core, ...run, ...qa, ...polls, ...boards };
+const en = { ...core, ...run, ...qa, ...breakouts, ...polls, ...boards };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

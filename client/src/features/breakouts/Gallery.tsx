@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import type { Round } from '@plenary/shared';
+import { useT } from '../../i18n/useT';
+import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
+import { NotesPanel } from '../notes/NotesPanel';
+
+/** What each group of a closed round found, for the whole plenary. */
+export function Gallery({ round }: { round: Round }) {
+  const t = useT();
+  const view = useWorkshopView();
+  const client = useWorkshopClient();
+  const state = view.state!;
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <section className="card gallery" aria-labelledby={`gallery-${round.id}`} data-testid="gallery">
+      <h2 id={`gallery-${round.id}`} dir="auto">
+        {t('breakout.gallery.title', { title: round.title })}
+      </h2>
+      <ul className="gallery-list">
+        {round.groups.map((g) => {
+          const count = Object.values(round.members).filter((x) => x === g.id).length;
+          return (
+            <li key={g.id} className="gallery-group" data-testid="gallery-group">
+              <h3 dir="auto">{g.name}</h3>
+              <p className="muted">{t('breakout.gallery.members', { count })}</p>
+              {round.findings[g.id] ? (
+                <p className="findings-text" dir="auto">
+                  {round.findings[g.id]}
+                </p>
+              ) : (
+                <p className="muted">{t('breakout.gallery.noFindings')}</p>
+              )}
+              <button type="button" className="small" aria-expanded={open === g.id} onClick={() => setOpen(open === g.id ? null : g.id)}>
+                {t('breakout.gallery.notes')}
+              </button>
+              {open === g.id && (
+                <NotesPanel
+                  state={state}
+                  me={view.me}
+                  token={client.session.token}
+                  doc={{ kind: 'groupNotes', workshopId: state.id, groupId: g.id }}
+                  title={t('breakout.gallery.notes')}
+                  testId="gallery-notes"
+                  level={3}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The gallery of the most recently closed round, if any. */
+export function LatestGallery() {
+  const state = useWorkshopView().state!;
+  const closed = state.breakouts.order
+    .map((id) => state.breakouts.byId[id]!)
+    .filter((r) => r.status === 'closed' && Object.keys(r.members).length > 0);
+  const latest = closed[closed.length - 1];
+  return latest ? <Gallery round={latest} /> : null;
+}

@@ -1,0 +1,100 @@
+import type { Page } from '@playwright/test';
+import { FacilitatorConsole, Participant } from '../fixtures/pages.js';
+import { expect, test } from '../fixtures/test.js';
+
+/** Appends text to a notes textarea identified by test id. */
+async function typeIn(page: Page, testId: string, text: string) {
+  const notes = page.getByTestId(testId);
+  await notes.click();
+  await notes.press('Control+End');
+  await notes.pressSequentially(text);
+}
+
+test('a facilitator splits the room into two balanced groups, watches them work, moves someone, and brings back their findings', async ({ server, person }) => {
+  test.setTimeout(120_000);
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = facilitator.page;
+  const people: Participant[] = [];
+  for (const [name, represent] of [
+    ['Amina', 'Afghanistan'],
+    ['Rashid', 'Pakistan'],
+    ['Karim', 'Morocco'],
+    ['Reza', 'Iran'],
+  ] as const) {
+    people.push(await Participant.join(person, server.url, server.joinCode, { name, represent }));
+  }
+  await expect(f.getByTestId('people-count')).toHaveText('5 present · 5 joined');
+
+  const panel = f.getByTestId('breakouts-panel');
+  await panel.getByText('Plan a round').click();
+  await panel.getByLabel('Title').fill('Synergies between phases');
+  await panel.getByLabel('Task for the groups').fill('Which good practice from your country could work in a second-phase country?');
+  await panel.getByLabel('Minutes').fill('15');
+  await panel.getByLabel('Number of groups').fill('2');
+  await panel.getByLabel('How groups are made').selectOption('balanced');
+  await panel.getByRole('button', { name: 'Create the round' }).click();
+  const round = panel.getByTestId('round');
+  await expect(round.getByTestId('round-status')).toHaveText('Planned');
+  await round.getByRole('button', { name: 'Make the groups' }).click();
+  await expect(round.getByTestId('group-box').nth(0).getByTestId('group-member')).toHaveCount(2);
+  await expect(round.getByTestId('group-box').nth(1).getByTestId('group-member')).toHaveCount(2);
+  await round.getByRole('button', { name: 'Start the round' }).click();
+  await expect(round.getByTestId('round-status')).toHaveText('Running');
+
+  // Everyone lands in their group's room, with the task and the time left.
+  const groupOf = async (p: Participant) => (await p.page.getByTestId('group-name').textContent())!;
+  for (const p of people) {
+    await expect(p.page.getByTestId('group-room')).toContainText('Which good practice from your country');
+    await expect(p.page.getByTestId('group-timer')).toContainText(/1[45]:\d\d/);
+  }
+  const names = await Promise.all(people.map(groupOf));
+  const first = people.filter((_, i) => names[i] === names[0]);
+  const second = people.filter((_, i) => names[i] !== names[0]);
+  expect(first).toHaveLength(2);
+  expect(second).toHaveLength(2);
+
+  // Group members write their group's notes together; the other group does not see them.
+  await typeIn(first[0]!.page, 'group-notes', 'Joint investigations with Iran.');
+  await expect(first[1]!.page.getByTestId('group-notes')).toHaveValue('Joint investigations with Iran.');
+  await expect(second[0]!.page.getByTestId('group-notes')).toHaveValue('');
+  await typeIn(second[0]!.page, 'group-notes', 'Shelters for children.');
+
+  // Help: the facilitator sees which group asks.
+  await second[1]!.page.getByRole('button', { name: 'Ask for help' }).click();
+  await expect(second[1]!.page.getByTestId('help-sent')).toBeVisible();
+  const secondName = names[people.indexOf(second[1]!)]!.replace('Your group: ', '');
+  await expect(round.getByTestId('help-request')).toContainText(`${secondName} asks for help`);
+  await round.getByTestId('help-request').getByRole('button', { name: 'Done' }).click();
+
+  // The facilitator moves someone live; their room changes.
+  const mover = second[0]!;
+  const moverName = ['Amina', 'Rashid', 'Karim', 'Reza'][people.indexOf(mover)]!;
+  await round.getByLabel(`Move ${moverName} to`).selectOption({ label: names[0]!.replace('Your group: ', '') });
+  await expect(mover.page.getByTestId('group-name')).toHaveText(names[0]!);
+  await expect(mover.page.getByTestId('group-notes')).toHaveValue('Joint investigations with Iran.');
+
+  // Rapporteurs write findings.
+  await first[0]!.page.getByLabel('Who reports back for the group').selectOption({ label: ['Amina', 'Rashid', 'Karim', 'Reza'][people.indexOf(first[0]!)]! });
+  await first[0]!.page.getByTestId('findings-input').fill('Joint investigations work across phases.');
+  await first[0]!.page.getByRole('button', { name: 'Save the findings' }).click();
+  await expect(first[0]!.page.getByText('Findings saved.')).toBeVisible();
+  await second[1]!.page.getByLabel('Who reports back for the group').selectOption({ label: ['Amina', 'Rashid', 'Karim', 'Reza'][people.indexOf(second[1]!)]! });
+  await second[1]!.page.getByTestId('findings-input').fill('Child shelters need shared standards.');
+  await second[1]!.page.getByRole('button', { name: 'Save the findings' }).click();
+  await expect(second[1]!.page.getByText('Findings saved.')).toBeVisible();
+
+  // Closing countdown, then everyone is back in the plenary, and the gallery shows both groups.
+  await round.getByLabel('Closing countdown').selectOption('10');
+  await round.getByRole('button', { name: 'End the round' }).click();
+  await expect(people[0]!.page.getByTestId('closing-countdown')).toContainText('back to the plenary in');
+  await expect(round.getByTestId('round-status')).toHaveText('Closed', { timeout: 20_000 });
+  for (const p of people) {
+    await expect(p.page.getByTestId('group-room')).toHaveCount(0);
+    const gallery = p.page.getByTestId('gallery');
+    await expect(gallery.getByTestId('gallery-group')).toHaveCount(2);
+    await expect(gallery).toContainText('Joint investigations work across phases.');
+    await expect(gallery).toContainText('Child shelters need shared standards.');
+  }
+  await people[2]!.page.screenshot({ path: test.info().outputPath('gallery-phone.png'), fullPage: true });
+  await f.screenshot({ path: test.info().outputPath('console-breakouts.png'), fullPage: true });
+});
