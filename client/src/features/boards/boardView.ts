@@ -5,12 +5,9 @@
  */
 import type { BoardItem, ItemTag } from '@plenary/shared';
 
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+import type { BoardRect as Rect } from '@plenary/shared';
+
+export type { BoardRect as Rect } from '@plenary/shared';
 
 /** Words an item is described with; the caller translates. */
 export interface ItemWords {
@@ -98,38 +95,5 @@ export function freeSpot(items: Iterable<BoardItem>, at: { x: number; y: number 
   return at;
 }
 
-/** The bounding box of items (for exports and fitting), with a margin; null when empty. */
-export function boundsOf(items: Iterable<BoardItem>, margin = 40): Rect | null {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const i of items) {
-    if (i.kind === 'connector') continue;
-    x0 = Math.min(x0, i.x);
-    y0 = Math.min(y0, i.y);
-    x1 = Math.max(x1, i.x + i.w);
-    y1 = Math.max(y1, i.y + i.h);
-  }
-  if (!Number.isFinite(x0)) return null;
-  return { x: x0 - margin, y: y0 - margin, w: x1 - x0 + 2 * margin, h: y1 - y0 + 2 * margin };
-}
-
-/** Where a line from the centre of `a` towards the centre of `b` leaves `a`'s rectangle. */
-export function borderPoint(a: Rect, b: Rect): { x: number; y: number } {
-  const ax = a.x + a.w / 2;
-  const ay = a.y + a.h / 2;
-  const dx = b.x + b.w / 2 - ax;
-  const dy = b.y + b.h / 2 - ay;
-  if (dx === 0 && dy === 0) return { x: ax, y: ay };
-  const sx = dx === 0 ? Infinity : a.w / 2 / Math.abs(dx);
-  const sy = dy === 0 ? Infinity : a.h / 2 / Math.abs(dy);
-  const s = Math.min(sx, sy);
-  return { x: ax + dx * s, y: ay + dy * s };
-}
-
-/** First strong character decides: right-to-left scripts (Arabic, Persian, Hebrew…) or not. */
-export function isRtl(text: string): boolean {
-  const m = /[\p{L}]/u.exec(text);
-  return !!m && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u.test(m[0]);
-}
+// Geometry shared with the board drawing (shared/src/domain/boards/drawBoard.ts).
+export { boardBounds as boundsOf, rectBorderPoint as borderPoint, isRtlText as isRtl } from '@plenary/shared';

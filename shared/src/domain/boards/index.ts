@@ -5,3 +5,4 @@ export { fullTally } from './decide.js';
 export * from './boardDoc.js';
 export * from './boardGuard.js';
 export * from './templates.js';
+export * from './drawBoard.js';
