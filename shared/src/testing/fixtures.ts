@@ -5,7 +5,7 @@ import type { Actor } from '../domain/access/can.js';
 import { applyEvent } from '../domain/apply.js';
 import { decide } from '../domain/decide.js';
 import { demoDefinition } from '../domain/workshop/demo.js';
-import { defaultSettings } from '../domain/workshop/model.js';
+import { defaultSettings, type WorkshopDefinition } from '../domain/workshop/model.js';
 import type { WorkshopState } from '../domain/state.js';
 
 export class TestWorkshop {
@@ -15,11 +15,9 @@ export class TestWorkshop {
   private pseudonyms = new Map<string, string>();
   now = Date.UTC(2019, 4, 20, 12, 0);
 
-  constructor(id = 'ws1') {
+  constructor(id = 'ws1', definition: WorkshopDefinition = demoDefinition) {
     this.state = null as unknown as WorkshopState;
-    this.append([
-      { type: 'workshop.created', workshopId: id, joinCode: 'ABCDEF', definition: demoDefinition, settings: defaultSettings },
-    ]);
+    this.append([{ type: 'workshop.created', workshopId: id, joinCode: 'ABCDEF', definition, settings: defaultSettings }]);
   }
 
   append(bodies: DomainEventBody[]): DomainEvent[] {

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { durationOf, findAgendaItem, nowNext, scheduleOf, type AttentionView, type WireError } from '@plenary/shared';
+import { durationOf, findAgendaItem, nowNext, scheduleOf, type ActivityStep, type AttentionView, type WireError } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { NowNext } from '../agenda/NowNext';
@@ -74,7 +74,47 @@ function ItemControls({ report }: { report: Report }) {
         )}
         <OpenProjectorButton />
       </div>
+      {current?.steps && current.steps.length > 0 && <Steps itemId={current.id} steps={current.steps} report={report} />}
     </>
+  );
+}
+
+/** The current item's activity steps, each one click. */
+function Steps({ itemId, steps, report }: { itemId: string; steps: ActivityStep[]; report: Report }) {
+  const t = useT();
+  const client = useWorkshopClient();
+  const state = useWorkshopView().state!;
+  const ran = state.run.stepsRun[itemId] ?? [];
+  const label = (s: ActivityStep): string => {
+    switch (s.kind) {
+      case 'showBoard':
+        return t('run.steps.showBoard', { title: state.boards.byId[s.boardId]?.title ?? s.boardId });
+      case 'launchPoll': {
+        const prepared = state.definition.polls?.find((p) => (p as { id?: string }).id === s.pollId) as { question?: string } | undefined;
+        return t('run.steps.launchPoll', { title: state.polls.byId[s.pollId]?.question ?? prepared?.question ?? s.pollId });
+      }
+      case 'startRound':
+        return t('run.steps.startRound', { title: state.breakouts.byId[s.roundId]?.title ?? s.roundId });
+      case 'startTimer':
+        return t('run.steps.startTimer', { minutes: s.minutes });
+      case 'showMessage':
+        return t('run.steps.showMessage', { text: s.text });
+    }
+  };
+  return (
+    <div className="steps">
+      <h3>{t('run.steps.title')}</h3>
+      <ol className="plain-list">
+        {steps.map((s) => (
+          <li key={s.id}>
+            <button type="button" onClick={() => void client.send('agenda:runStep', { itemId, stepId: s.id }).then((r) => report(r.ok ? null : r.error))}>
+              ▶ {label(s)}
+            </button>
+            {ran.includes(s.id) && <span className="tag tag-ok">{t('run.steps.ran')}</span>}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
 

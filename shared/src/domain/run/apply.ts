@@ -36,6 +36,8 @@ export function applyRun(state: WorkshopState, event: RunEvent): WorkshopState {
       return editItemDay(event.itemId, (items) => items.map((i) => (i.id === event.itemId ? { ...i, ...event.patch } : i)));
     case 'agenda.itemMoved':
       return withDays(moveItem(state.definition.days, event.itemId, event.dayId, event.index));
+    case 'agenda.stepRun':
+      return withRun({ stepsRun: { ...run.stepsRun, [event.itemId]: [...(run.stepsRun[event.itemId] ?? []), event.stepId] } });
     case 'agenda.itemRemoved': {
       const next = editItemDay(event.itemId, (items) => items.filter((i) => i.id !== event.itemId));
       if (run.currentItemId !== event.itemId) return next;

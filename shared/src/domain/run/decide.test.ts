@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestWorkshop } from '../../testing/fixtures.js';
 import { timerRemaining } from './model.js';
+import { demoDefinition } from '../workshop/demo.js';
 
 describe('the shared timer', () => {
   it('starts, pauses, resumes, extends and stops, with the time left right at every step', () => {
@@ -96,5 +97,52 @@ describe('the room', () => {
     expect(w.state.run.announcements).toEqual([{ id, text: 'Lunch is in the Rotunda', at: w.now }]);
     w.run({ type: 'announcement:withdraw', payload: { announcementId: id } }, f);
     expect(w.state.run.announcements).toEqual([]);
+  });
+});
+
+describe('activity steps', () => {
+  it('run what an agenda item prepared with one click each: a message, a prepared poll (imported, opened, projected), a timer', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    w.run({ type: 'agenda:setCurrent', payload: { itemId: 'd1-opening' } }, f);
+    expect(w.run({ type: 'agenda:runStep', payload: { itemId: 'd1-opening', stepId: 'welcome' } }, f).ok).toBe(true);
+    expect(w.state.run.announcements.at(-1)?.text).toMatch(/Welcome to Vienna/);
+    const d = w.run({ type: 'agenda:runStep', payload: { itemId: 'd1-opening', stepId: 'opening-poll' } }, f);
+    expect(d.ok && d.events.map((e) => e.type)).toEqual(['poll.created', 'poll.opened', 'projector.shown', 'agenda.stepRun']);
+    const poll = Object.values(w.state.polls.byId).find((p) => p.source === 'opening-question')!;
+    expect(poll.status).toBe('open');
+    expect(w.state.run.projector).toEqual({ kind: 'poll', pollId: poll.id });
+    // Running it again opens the same poll (nothing new imported).
+    w.run({ type: 'poll:close', payload: { pollId: poll.id } }, f);
+    w.run({ type: 'agenda:runStep', payload: { itemId: 'd1-opening', stepId: 'opening-poll' } }, f);
+    expect(Object.values(w.state.polls.byId).filter((p) => p.source === 'opening-question')).toHaveLength(1);
+    expect(w.state.polls.byId[poll.id]!.status).toBe('open');
+    w.run({ type: 'agenda:runStep', payload: { itemId: 'd1-opening', stepId: 'opening-timer' } }, f);
+    expect(w.state.run.timer).toMatchObject({ label: 'Answer the opening question', durationMs: 120_000 });
+    expect(w.state.run.stepsRun['d1-opening']).toEqual(['welcome', 'opening-poll', 'opening-poll', 'opening-timer']);
+  });
+
+  it('are the facilitators’, and an unknown step or a refused part changes nothing', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const a = w.join('A');
+    expect(w.run({ type: 'agenda:runStep', payload: { itemId: 'd1-opening', stepId: 'welcome' } }, a)).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
+    expect(w.run({ type: 'agenda:runStep', payload: { itemId: 'd1-opening', stepId: 'nope' } }, f)).toMatchObject({ ok: false, refusal: { code: 'not_found' } });
+  });
+
+  it('refuse a step whose poll, board or round is missing or not ready, and change nothing', () => {
+    const definition = structuredClone(demoDefinition);
+    definition.days[0]!.items[0]!.steps = [
+      { id: 'ghost-poll', kind: 'launchPoll', pollId: 'nowhere' },
+      { id: 'ghost-board', kind: 'showBoard', boardId: 'nowhere' },
+      { id: 'ghost-round', kind: 'startRound', roundId: 'nowhere' },
+    ];
+    const w = new TestWorkshop('ws1', definition);
+    const f = w.facilitator();
+    const before = w.state;
+    for (const stepId of ['ghost-poll', 'ghost-board', 'ghost-round']) {
+      expect(w.run({ type: 'agenda:runStep', payload: { itemId: 'd1-opening', stepId } }, f)).toMatchObject({ ok: false, refusal: { code: 'not_found' } });
+    }
+    expect(w.state).toBe(before);
   });
 });

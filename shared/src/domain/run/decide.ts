@@ -10,6 +10,7 @@ import type { AgendaDay } from '../workshop/model.js';
 import { newParticipant } from '../workshop/decide.js';
 import { timerRemaining } from './model.js';
 import { runPrefixes } from './protocol.js';
+import { decideStep } from './steps.js';
 
 export type RunCommand =
   | CommandOf<'agenda'>
@@ -79,6 +80,8 @@ export function decideRun(state: WorkshopState, command: RunCommand, ctx: Decide
       if (!moved) return tooLong();
       return accept({ type: 'agenda.itemMoved', itemId, dayId, index });
     }
+    case 'agenda:runStep':
+      return decideStep(state, command.payload.itemId, command.payload.stepId, ctx);
     case 'agenda:removeItem': {
       const { itemId } = command.payload;
       if (!dayOf(state, itemId)) return noItem();

@@ -56,6 +56,8 @@ export interface RunState {
   /** Newest last; participants dismiss them on their own screen. */
   announcements: Announcement[];
   attention: Attention | null;
+  /** Activity steps run, by agenda item (step ids). */
+  stepsRun: Record<string, string[]>;
 }
 
 export function initialRunState(): RunState {
@@ -67,6 +69,7 @@ export function initialRunState(): RunState {
     paused: null,
     announcements: [],
     attention: null,
+    stepsRun: {},
   };
 }
 

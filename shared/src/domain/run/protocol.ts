@@ -26,6 +26,7 @@ export const UpdateAgendaItem = z.object({
 });
 export const MoveAgendaItem = z.object({ itemId: Id, dayId: Id, index: z.number().int().min(0) });
 export const RemoveAgendaItem = z.object({ itemId: Id });
+export const RunStep = z.object({ itemId: Id, stepId: Id });
 export const StartTimer = z.object({ seconds: z.number().int().min(5).max(10 * 3600), label: z.string().trim().max(100).default('') });
 export const ExtendTimer = z.object({ seconds: z.number().int().min(1).max(3600) });
 export const PauseRoom = z.object({ message: z.string().trim().max(500).default('') });
@@ -43,6 +44,7 @@ export const runCommands = {
   'agenda:updateItem': UpdateAgendaItem,
   'agenda:moveItem': MoveAgendaItem,
   'agenda:removeItem': RemoveAgendaItem,
+  'agenda:runStep': RunStep,
   'timer:start': StartTimer,
   'timer:pause': Empty,
   'timer:resume': Empty,
@@ -67,6 +69,7 @@ export const AgendaItemAdded = z.object({ type: z.literal('agenda.itemAdded'), d
 export const AgendaItemUpdated = z.object({ type: z.literal('agenda.itemUpdated'), itemId: Id, patch: ItemFields.partial() });
 export const AgendaItemMoved = z.object({ type: z.literal('agenda.itemMoved'), itemId: Id, dayId: Id, index: z.number().int() });
 export const AgendaItemRemoved = z.object({ type: z.literal('agenda.itemRemoved'), itemId: Id });
+export const AgendaStepRun = z.object({ type: z.literal('agenda.stepRun'), itemId: Id, stepId: Id });
 export const TimerStarted = z.object({
   type: z.literal('timer.started'),
   timerId: Id,
@@ -93,6 +96,7 @@ export const runEvents = [
   AgendaItemUpdated,
   AgendaItemMoved,
   AgendaItemRemoved,
+  AgendaStepRun,
   TimerStarted,
   TimerPaused,
   TimerResumed,

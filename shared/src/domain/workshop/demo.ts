@@ -58,7 +58,19 @@ export const demoDefinition: WorkshopDefinition = {
       date: '2019-05-20',
       title: 'Day 1',
       items: [
-        { id: 'd1-opening', start: '14:30', end: '14:50', kind: 'plenary', title: 'Opening remarks', speaker: 'UNODC Executive Director; European Union' },
+        {
+          id: 'd1-opening',
+          start: '14:30',
+          end: '14:50',
+          kind: 'plenary',
+          title: 'Opening remarks',
+          speaker: 'UNODC Executive Director; European Union',
+          steps: [
+            { id: 'welcome', kind: 'showMessage', text: 'Welcome to Vienna. Join with the code on the screen to take part.' },
+            { id: 'opening-poll', kind: 'launchPoll', pollId: 'opening-question' },
+            { id: 'opening-timer', kind: 'startTimer', minutes: 2, label: 'Answer the opening question' },
+          ],
+        },
         { id: 'd1-next-phase', start: '14:50', end: '15:20', kind: 'presentation', title: 'Introducing GLO.ACT Asia and the Middle East', speaker: 'UNODC and IOM' },
         { id: 'd1-results', start: '15:20', end: '16:00', kind: 'presentation', title: 'Six objectives, thirteen countries: what partner governments achieved', speaker: 'Government focal points of first-phase countries' },
         { id: 'd1-expectations', start: '16:00', end: '16:20', kind: 'poll', title: 'What will you take home from this workshop?' },
@@ -85,6 +97,13 @@ export const demoDefinition: WorkshopDefinition = {
     },
   ],
   polls: [
+    {
+      id: 'opening-question',
+      agendaItemId: 'd1-opening',
+      question: 'On which of the six objectives does your country most want to learn from others?',
+      spec: { kind: 'single', options: objectiveOptions() },
+      settings: { anonymous: true, results: 'live', countBy: 'person', segmentBy: 'none' },
+    },
     {
       id: 'take-home',
       agendaItemId: 'd1-expectations',

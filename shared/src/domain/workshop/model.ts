@@ -72,6 +72,20 @@ export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time a
 /** Calendar date in the venue's time zone, "YYYY-MM-DD". */
 export const CalendarDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD');
 
+/**
+ * One click of the run of show: what an agenda item sets going. Steps name
+ * things prepared in the definition (a poll, a board) or already in the
+ * workshop (a board, a breakout round), or carry what they need (a timer, a message).
+ */
+export const ActivityStep = z.discriminatedUnion('kind', [
+  z.object({ id: Id, kind: z.literal('showBoard'), boardId: Id }),
+  z.object({ id: Id, kind: z.literal('launchPoll'), pollId: Id }),
+  z.object({ id: Id, kind: z.literal('startRound'), roundId: Id }),
+  z.object({ id: Id, kind: z.literal('startTimer'), minutes: z.number().int().min(1).max(600), label: z.string().max(100) }),
+  z.object({ id: Id, kind: z.literal('showMessage'), text: z.string().trim().min(1).max(500) }),
+]);
+export type ActivityStep = z.infer<typeof ActivityStep>;
+
 export const AgendaItem = z
   .object({
     id: Id,
@@ -81,6 +95,7 @@ export const AgendaItem = z
     kind: AgendaItemKind,
     speaker: z.string().max(Limits.titleLength).optional(),
     description: LongText.optional(),
+    steps: z.array(ActivityStep).max(20).optional(),
   })
   .refine((i) => i.start < i.end, { message: 'an item must end after it starts', path: ['end'] });
 export type AgendaItem = z.infer<typeof AgendaItem>;

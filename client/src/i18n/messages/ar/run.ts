@@ -70,5 +70,12 @@ const messages: AreaMessages<typeof run> = {
   'run.role.openConsole': 'فتح لوحة تحكم الميسِّر',
   'run.role.notFacilitator': 'لست ميسِّرًا لحلقة العمل هذه',
   'run.role.backHome': 'الانتقال إلى صفحة حلقة العمل',
+  'run.steps.title': 'خطوات هذا البند',
+  'run.steps.showBoard': 'عرض اللوحة «{title}»',
+  'run.steps.launchPoll': 'إطلاق الاستطلاع «{title}»',
+  'run.steps.startRound': 'بدء مجموعات العمل «{title}»',
+  'run.steps.startTimer': 'تشغيل مؤقت لمدة {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
+  'run.steps.showMessage': 'إعلان: {text}',
+  'run.steps.ran': 'تم',
 };
 export default messages;

@@ -67,6 +67,13 @@ const run = {
   'run.role.openConsole': 'Open the facilitator console',
   'run.role.notFacilitator': 'You are not a facilitator of this workshop',
   'run.role.backHome': 'Go to your workshop page',
+  'run.steps.title': 'Steps of this item',
+  'run.steps.showBoard': 'Show the board “{title}”',
+  'run.steps.launchPoll': 'Launch the poll “{title}”',
+  'run.steps.startRound': 'Start the breakout round “{title}”',
+  'run.steps.startTimer': 'Start a timer of {minutes, plural, one {# minute} other {# minutes}}',
+  'run.steps.showMessage': 'Announce: {text}',
+  'run.steps.ran': 'done',
 } as const;
 
 export default run;

@@ -70,5 +70,12 @@ const messages: AreaMessages<typeof run> = {
   'run.role.openConsole': 'Abrir la consola del facilitador',
   'run.role.notFacilitator': 'Usted no es facilitador de este taller',
   'run.role.backHome': 'Ir a la página de su taller',
+  'run.steps.title': 'Pasos de este punto',
+  'run.steps.showBoard': 'Mostrar el tablero «{title}»',
+  'run.steps.launchPoll': 'Lanzar la encuesta «{title}»',
+  'run.steps.startRound': 'Iniciar los grupos de trabajo «{title}»',
+  'run.steps.startTimer': 'Iniciar un temporizador de {minutes, plural, one {# minuto} other {# minutos}}',
+  'run.steps.showMessage': 'Anunciar: {text}',
+  'run.steps.ran': 'hecho',
 };
 export default messages;

@@ -70,5 +70,12 @@ const messages: AreaMessages<typeof run> = {
   'run.role.openConsole': 'باز کردن پنل تسهیل‌کننده',
   'run.role.notFacilitator': 'شما تسهیل‌کنندهٔ این کارگاه نیستید',
   'run.role.backHome': 'رفتن به صفحهٔ کارگاه خود',
+  'run.steps.title': 'گام‌های این بند',
+  'run.steps.showBoard': 'نمایش تابلوی «{title}»',
+  'run.steps.launchPoll': 'آغاز نظرسنجی «{title}»',
+  'run.steps.startRound': 'آغاز کار گروهی «{title}»',
+  'run.steps.startTimer': 'آغاز زمان‌سنج {minutes, plural, one {# دقیقه‌ای} other {# دقیقه‌ای}}',
+  'run.steps.showMessage': 'اعلام: {text}',
+  'run.steps.ran': 'انجام شد',
 };
 export default messages;

@@ -70,5 +70,12 @@ const messages: AreaMessages<typeof run> = {
   'run.role.openConsole': 'Ouvrir la console du facilitateur',
   'run.role.notFacilitator': 'Vous n’êtes pas facilitateur de cet atelier',
   'run.role.backHome': 'Aller à la page de votre atelier',
+  'run.steps.title': 'Étapes de ce point',
+  'run.steps.showBoard': 'Afficher le tableau « {title} »',
+  'run.steps.launchPoll': 'Lancer le sondage « {title} »',
+  'run.steps.startRound': 'Lancer les groupes de travail « {title} »',
+  'run.steps.startTimer': 'Lancer un minuteur de {minutes, plural, one {# minute} other {# minutes}}',
+  'run.steps.showMessage': 'Annoncer : {text}',
+  'run.steps.ran': 'fait',
 };
 export default messages;

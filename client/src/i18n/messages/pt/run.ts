@@ -70,5 +70,12 @@ const messages: AreaMessages<typeof run> = {
   'run.role.openConsole': 'Abrir o painel do facilitador',
   'run.role.notFacilitator': 'Você não é facilitador desta oficina',
   'run.role.backHome': 'Ir para a página da sua oficina',
+  'run.steps.title': 'Etapas deste item',
+  'run.steps.showBoard': 'Mostrar o quadro “{title}”',
+  'run.steps.launchPoll': 'Abrir a votação “{title}”',
+  'run.steps.startRound': 'Iniciar os grupos de trabalho “{title}”',
+  'run.steps.startTimer': 'Iniciar um cronômetro de {minutes, plural, one {# minuto} other {# minutos}}',
+  'run.steps.showMessage': 'Anunciar: {text}',
+  'run.steps.ran': 'feito',
 };
 export default messages;

@@ -70,5 +70,12 @@ const messages: AreaMessages<typeof run> = {
   'run.role.openConsole': 'Открыть консоль модератора',
   'run.role.notFacilitator': 'Вы не являетесь модератором этого семинара',
   'run.role.backHome': 'Перейти на страницу вашего семинара',
+  'run.steps.title': 'Шаги этого пункта',
+  'run.steps.showBoard': 'Показать доску «{title}»',
+  'run.steps.launchPoll': 'Запустить опрос «{title}»',
+  'run.steps.startRound': 'Начать работу в группах «{title}»',
+  'run.steps.startTimer': 'Запустить таймер на {minutes, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}}',
+  'run.steps.showMessage': 'Объявить: {text}',
+  'run.steps.ran': 'выполнено',
 };
 export default messages;

@@ -1,0 +1,69 @@
+/**
+ * Activity steps: one click runs what an agenda item prepared — a board for
+ * everyone, a poll, a breakout round, a timer, a message. A step is decided as
+ * the area commands it stands for, one after the other, each against the state
+ * the ones before leave; all their events are appended together, with a
+ * record that the step ran. If any part is refused, nothing happens.
+ */
+import type { Command } from '../../protocol/commands.js';
+import type { DomainEvent, DomainEventBody } from '../../protocol/events.js';
+import { ErrorCode } from '../../protocol/errors.js';
+import { can } from '../access/can.js';
+import { findAgendaItem } from '../agenda/agenda.js';
+import { applyEvent } from '../apply.js';
+import { accept, decide, forbidden, refuse, type DecideContext, type Decision } from '../decide.js';
+import type { WorkshopState } from '../state.js';
+import type { ActivityStep } from '../workshop/model.js';
+
+type Plan = ((state: WorkshopState) => Command | Decision | null)[];
+
+export function decideStep(state: WorkshopState, itemId: string, stepId: string, ctx: DecideContext): Decision {
+  if (!can(state, ctx.actor, { kind: 'agenda.control' })) return forbidden();
+  const step = findAgendaItem(state.definition, itemId)?.steps?.find((s) => s.id === stepId);
+  if (!step) return refuse(ErrorCode.notFound, 'No such step on this agenda item.');
+  let current = state;
+  const events: DomainEventBody[] = [];
+  for (const next of planOf(step)) {
+    const command = next(current);
+    if (command === null) continue;
+    const decision = 'ok' in command ? command : decide(current, command, ctx);
+    if (!decision.ok) return decision;
+    events.push(...decision.events);
+    current = decision.events.reduce(
+      (s, body) => applyEvent(s, { ...body, seq: s.seq + 1, at: ctx.now } as DomainEvent),
+      current,
+    );
+  }
+  return accept(...events, { type: 'agenda.stepRun', itemId, stepId });
+}
+
+/** The commands a step stands for; each sees the state the ones before it leave. */
+function planOf(step: ActivityStep): Plan {
+  switch (step.kind) {
+    case 'launchPoll': {
+      // A poll prepared in the definition is imported the first time, then opened.
+      const pollOf = (s: WorkshopState) => s.polls.byId[step.pollId] ?? Object.values(s.polls.byId).find((p) => p.source === step.pollId);
+      return [
+        (s) => (pollOf(s) ? null : { type: 'poll:import', payload: { preparedIds: [step.pollId] } }),
+        (s) => {
+          const poll = pollOf(s);
+          if (!poll) return refuse(ErrorCode.notFound, 'The poll of this step does not exist.');
+          return poll.status === 'open' ? null : { type: 'poll:open', payload: { pollId: poll.id, audience: { kind: 'plenary' } } };
+        },
+        (s) => ({ type: 'projector:show', payload: { view: { kind: 'poll', pollId: pollOf(s)!.id } } }),
+      ];
+    }
+    case 'showBoard':
+      return [
+        (s) => (step.boardId in s.boards.byId ? null : refuse(ErrorCode.notFound, 'The board of this step does not exist.')),
+        () => ({ type: 'board:summon', payload: { boardId: step.boardId, viewport: null } }),
+        () => ({ type: 'projector:show', payload: { view: { kind: 'board', boardId: step.boardId } } }),
+      ];
+    case 'startRound':
+      return [() => ({ type: 'breakout:start', payload: { roundId: step.roundId } })];
+    case 'startTimer':
+      return [() => ({ type: 'timer:start', payload: { seconds: step.minutes * 60, label: step.label } })];
+    case 'showMessage':
+      return [() => ({ type: 'announcement:post', payload: { text: step.text } })];
+  }
+}
