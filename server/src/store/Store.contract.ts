@@ -147,6 +147,41 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       await s.close();
     });
 
+    it('lists and deletes a workshop with everything of it, and nothing of another', async () => {
+      const s = await harness.fresh();
+      const r = record();
+      // An id that the first one's is a prefix of: its documents must survive.
+      const other = record({ id: `${r.id}0x` });
+      for (const w of [r, other]) {
+        await s.createWorkshop(w, [created(w.id)]);
+        await s.appendEvents(w.id, 1, [current(2)]);
+        await s.saveStateSnapshot({ ...applyEvent(null, created(w.id)), seq: 2 });
+      }
+      const { updates, text } = edits(['a', 'b']);
+      const docs = [`w/${r.id}/notes`, `w/${r.id}/board/b1`, `w/${r.id}/board/b1/private/p1`];
+      for (const doc of [...docs, `w/${other.id}/notes`]) for (const u of updates) await s.appendDocUpdate(doc, u);
+      const last = await s.loadDoc(docs[1]!);
+      await s.compactDoc(docs[1]!, Y.mergeUpdates(updates), last.lastUpdateId);
+      expect(await s.listDocNames(r.id)).toEqual([...docs].sort());
+      expect(await s.listDocNames('nope')).toEqual([]);
+
+      expect(await s.deleteWorkshop(r.id)).toBe(true);
+      expect(await s.getWorkshop(r.id)).toBeNull();
+      expect(await s.findWorkshopByJoinCode(r.joinCode)).toBeNull();
+      expect(await s.readEvents(r.id, 0)).toEqual([]);
+      expect(await s.loadStateSnapshot(r.id)).toBeNull();
+      expect(await s.listDocNames(r.id)).toEqual([]);
+      for (const doc of docs) expect(await s.loadDoc(doc)).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 });
+      expect(await s.deleteWorkshop(r.id)).toBe(false);
+      // The other workshop is whole; its join code and id can be used again for a new one.
+      expect(await s.getWorkshop(other.id)).toEqual(other);
+      expect((await s.readEvents(other.id, 0)).map((e) => e.seq)).toEqual([1, 2]);
+      expect(text(await s.loadDoc(`w/${other.id}/notes`))).toBe('ab');
+      await s.createWorkshop(r, [created(r.id)]);
+      expect((await s.readEvents(r.id, 0)).map((e) => e.seq)).toEqual([1]);
+      await s.close();
+    });
+
     it('keeps everything across a close and reopen', async () => {
       const s = await harness.fresh();
       const r = record();

@@ -46,6 +46,9 @@ export class DuplicateWorkshopError extends Error {
   }
 }
 
+/** The prefix of the names of a workshop's documents (see shared/src/protocol/docs.ts). */
+export const workshopDocPrefix = (workshopId: string): string => `w/${workshopId}/`;
+
 export interface Store {
   /** Creates a workshop with the first events of its log (seq 1…n), atomically. */
   createWorkshop(record: WorkshopRecord, events: DomainEvent[]): Promise<void>;
@@ -73,6 +76,16 @@ export interface Store {
    * document at a time. A caller whose copy lacks some stored update loses nothing.
    */
   compactDoc(docName: string, snapshot: Uint8Array, throughId: number): Promise<void>;
+
+  /** Names of every stored document of a workshop (`w/<id>/…`), sorted. */
+  listDocNames(workshopId: string): Promise<string[]>;
+
+  /**
+   * Deletes a workshop and everything of it — record, event log, state
+   * snapshots, every document's updates and snapshot — atomically. Resolves
+   * with whether there was such a workshop (documents are deleted either way).
+   */
+  deleteWorkshop(workshopId: string): Promise<boolean>;
 
   /** Whether the store answers now (readiness). */
   ping(): Promise<boolean>;

@@ -20,6 +20,7 @@ import {
   type WorkshopRecord,
 } from '../Store.js';
 import { mergeForCompaction } from '../compaction.js';
+import { workshopDocPrefix } from '../Store.js';
 import { postgresMigrations } from './migrations.js';
 
 type Op = (client: pg.PoolClient) => Promise<unknown>;
@@ -285,6 +286,30 @@ export class PostgresStore implements Store {
       const merged = mergeForCompaction(snapshot, [row.data.length > 0 ? new Uint8Array(row.data) : null, ...updates.rows.map((u) => new Uint8Array(u.data))]);
       await c.query('UPDATE doc_snapshots SET data = $2, through_id = $3, updated_at = $4 WHERE doc = $1', [docName, Buffer.from(merged), throughId, Date.now()]);
       await c.query('DELETE FROM doc_updates WHERE doc = $1 AND id <= $2', [docName, throughId]);
+    });
+  }
+
+  async listDocNames(workshopId: string): Promise<string[]> {
+    const prefix = workshopDocPrefix(workshopId);
+    const r = await this.pool.query<{ doc: string }>(
+      `SELECT doc FROM (SELECT doc FROM doc_updates WHERE starts_with(doc, $1)
+       UNION SELECT doc FROM doc_snapshots WHERE starts_with(doc, $1)) d ORDER BY doc COLLATE "C"`,
+      [prefix],
+    );
+    return r.rows.map((row) => row.doc);
+  }
+
+  deleteWorkshop(workshopId: string): Promise<boolean> {
+    return this.write(async (c) => {
+      const prefix = workshopDocPrefix(workshopId);
+      // Lock the record first, so an append racing with the delete waits for it and then finds no workshop.
+      await c.query('SELECT id FROM workshops WHERE id = $1 FOR UPDATE', [workshopId]);
+      await c.query('DELETE FROM doc_updates WHERE starts_with(doc, $1)', [prefix]);
+      await c.query('DELETE FROM doc_snapshots WHERE starts_with(doc, $1)', [prefix]);
+      await c.query('DELETE FROM state_snapshots WHERE workshop_id = $1', [workshopId]);
+      await c.query('DELETE FROM events WHERE workshop_id = $1', [workshopId]);
+      const r = await c.query('DELETE FROM workshops WHERE id = $1', [workshopId]);
+      return (r.rowCount ?? 0) > 0;
     });
   }
 

@@ -20,6 +20,17 @@ import {
 } from '../Store.js';
 import { sqliteMigrations } from './migrations.js';
 import { mergeForCompaction } from '../compaction.js';
+import { workshopDocPrefix } from '../Store.js';
+
+/**
+ * The names starting with a workshop's document prefix, as a range that
+ * SQLite's index on `doc` serves (BINARY collation compares bytes): from
+ * `w/<id>/` up to `w/<id>0`, '0' being the character after '/'.
+ */
+function prefixRange(workshopId: string): [string, string] {
+  const prefix = workshopDocPrefix(workshopId);
+  return [prefix, `${prefix.slice(0, -1)}0`];
+}
 
 interface PendingWrite {
   run: () => unknown;
@@ -226,6 +237,28 @@ export class SqliteStore implements Store {
         )
         .run(docName, Buffer.from(merged), throughId, Date.now());
       this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?').run(docName, throughId);
+    });
+  }
+
+  async listDocNames(workshopId: string): Promise<string[]> {
+    const [from, to] = prefixRange(workshopId);
+    const rows = this.db
+      .prepare(
+        `SELECT doc FROM doc_updates WHERE doc >= ? AND doc < ?
+         UNION SELECT doc FROM doc_snapshots WHERE doc >= ? AND doc < ? ORDER BY doc`,
+      )
+      .all(from, to, from, to) as { doc: string }[];
+    return rows.map((r) => r.doc);
+  }
+
+  deleteWorkshop(workshopId: string): Promise<boolean> {
+    return this.write(() => {
+      const [from, to] = prefixRange(workshopId);
+      this.db.prepare('DELETE FROM doc_updates WHERE doc >= ? AND doc < ?').run(from, to);
+      this.db.prepare('DELETE FROM doc_snapshots WHERE doc >= ? AND doc < ?').run(from, to);
+      this.db.prepare('DELETE FROM state_snapshots WHERE workshop_id = ?').run(workshopId);
+      this.db.prepare('DELETE FROM events WHERE workshop_id = ?').run(workshopId);
+      return this.db.prepare('DELETE FROM workshops WHERE id = ?').run(workshopId).changes > 0;
     });
   }
 
