@@ -25,6 +25,13 @@ const values = {
   place: 'Home',
   day: 'Monday, 20 May',
   text: 'Question',
+  seconds: 30,
+  n: 2,
+  group: 'Group 1',
+  phase: 1,
+  who: 'Pakistan',
+  languages: 'en, fr',
+  online: 3,
 };
 /** Argument names of an ICU message: the word after each "{" that opens an argument. */
 const argumentsOf = (msg: string) => new Set([...msg.matchAll(/\{\s*(\w+)\s*(?:[,}])/g)].map((m) => m[1]));

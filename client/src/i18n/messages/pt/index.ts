@@ -4,7 +4,8 @@ import polls from './polls';
 import boards from './boards';
 import run from './run';
 import qa from './qa';
+import breakouts from './breakouts';
 
 // Partial while a new area awaits translation: missing keys fall back to English, and catalogs.test.ts fails until none are missing.
-const messages: Partial<Messages> = { ...core, ...run, ...qa, ...polls, ...boards };
+const messages: Partial<Messages> = { ...core, ...run, ...qa, ...breakouts, ...polls, ...boards };
 export default messages;
