@@ -26,7 +26,7 @@ test('a ranking poll and a points poll: three phones vote, the projector and the
 
   // The facilitator writes a ranking poll on the spot and imports the prepared ones (the points poll among them).
   await consolePolls.create(ranking, 'Ranking', ['Legislation', 'Victim protection', 'Children']);
-  await consolePolls.panel().getByRole('button', { name: 'Import the 4 prepared polls' }).click();
+  await consolePolls.panel().getByRole('button', { name: 'Import the 5 prepared polls' }).click();
   await expect(consolePolls.poll(points)).toHaveAttribute('data-status', 'draft');
   // Drafts stay with the facilitators.
   await expect(amina.page.getByTestId('poll')).toHaveCount(0);
@@ -125,7 +125,7 @@ test('every other kind: a phone votes, the console moderates open answers, and e
   const voter = new PollVoter(phone.page);
   const shot = (page: typeof phone.page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 
-  await consolePolls.panel().getByRole('button', { name: 'Import the 4 prepared polls' }).click();
+  await consolePolls.panel().getByRole('button', { name: 'Import the 5 prepared polls' }).click();
   const words = 'What will you take home from this workshop? (up to three words)';
   const matrix = 'Place each objective by its impact and the effort it takes';
   await consolePolls.create('Which two should come first?', 'Multiple choice', ['Referral', 'Training', 'Data']);

@@ -305,7 +305,7 @@ function RoundCard({ round, report }: { round: Round; report: Report }) {
             e.preventDefault();
             const rows = importText
               .split('\n')
-              .map((l) => l.split(/[,;\t]/).map((x) => x.trim()))
+              .map((l) => l.split(/[,;،؛\t]/).map((x) => x.trim()))
               .filter((cols) => cols.length >= 2 && cols[0] && cols[1])
               .map(([name, group]) => ({ name: name!, group: group! }));
             if (rows.length > 0) void send(client.send('breakout:import', { roundId: round.id, rows }));

@@ -58,7 +58,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.assign.unassigned': 'بلا مجموعة',
   'breakout.assign.moveTo': 'نقل {name} إلى',
   'breakout.assign.nobody': 'لا أحد بعد',
-  'breakout.assign.import': 'الصق قائمة: سطر لكل شخص بالصيغة «الاسم, المجموعة» (بفاصلة لاتينية)',
+  'breakout.assign.import': 'الصق قائمة: سطر لكل شخص بالصيغة «الاسم، المجموعة»',
   'breakout.assign.importSubmit': 'استيراد',
   'breakout.unmet.phaseMissing': 'لا يوجد في {group} أي بلد من {phase, select, 1 {بلدان المرحلة الأولى} other {بلدان المرحلة الثانية}} (لا يوجد عدد كافٍ من المشاركين من تلك المرحلة).',
   'breakout.unmet.sameAffiliation': '{group}: {count, plural, zero {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}} من {who}.',
@@ -79,6 +79,5 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': 'المتصلون: {online} من {total}',
   'breakout.run.rerun': 'إعادة الجولة بمجموعات جديدة',
   'breakout.run.delete': 'حذف',
-  'breakout.run.openRoom': 'فتح {name}',
 };
 export default messages;

@@ -76,7 +76,6 @@ const breakouts = {
   'breakout.run.online': '{online} of {total} online',
   'breakout.run.rerun': 'Run again with new groups',
   'breakout.run.delete': 'Delete',
-  'breakout.run.openRoom': 'Open {name}',
 } as const;
 
 export default breakouts;

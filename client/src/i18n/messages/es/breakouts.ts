@@ -79,6 +79,5 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': '{online} de {total} en línea',
   'breakout.run.rerun': 'Repetir con nuevos grupos',
   'breakout.run.delete': 'Eliminar',
-  'breakout.run.openRoom': 'Abrir {name}',
 };
 export default messages;

@@ -58,7 +58,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.assign.unassigned': 'بدون گروه',
   'breakout.assign.moveTo': 'انتقال {name} به',
   'breakout.assign.nobody': 'هنوز کسی نیست',
-  'breakout.assign.import': 'فهرستی را بچسبانید: برای هر نفر یک سطر به شکل «نام, گروه» (با ویرگول لاتین)',
+  'breakout.assign.import': 'فهرستی را بچسبانید: برای هر نفر یک سطر به شکل «نام، گروه»',
   'breakout.assign.importSubmit': 'وارد کردن',
   'breakout.unmet.phaseMissing': '{group} هیچ کشوری از {phase, select, 1 {کشورهای مرحلهٔ اول} other {کشورهای مرحلهٔ دوم}} ندارد (افراد آن مرحله به اندازهٔ کافی نیستند).',
   'breakout.unmet.sameAffiliation': '{count, plural, one {# نفر} other {# نفر}} از {who} در {group} هستند.',
@@ -79,6 +79,5 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': '{online} از {total} آنلاین',
   'breakout.run.rerun': 'اجرای دوباره با گروه‌های جدید',
   'breakout.run.delete': 'حذف',
-  'breakout.run.openRoom': 'باز کردن {name}',
 };
 export default messages;

@@ -79,6 +79,5 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': '{online} sur {total} en ligne',
   'breakout.run.rerun': 'Relancer avec de nouveaux groupes',
   'breakout.run.delete': 'Supprimer',
-  'breakout.run.openRoom': 'Ouvrir {name}',
 };
 export default messages;

@@ -79,6 +79,5 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': '{online} de {total} on-line',
   'breakout.run.rerun': 'Repetir com novos grupos',
   'breakout.run.delete': 'Excluir',
-  'breakout.run.openRoom': 'Abrir {name}',
 };
 export default messages;

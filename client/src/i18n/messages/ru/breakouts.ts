@@ -79,6 +79,5 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': 'В сети: {online} из {total}',
   'breakout.run.rerun': 'Повторить с новыми группами',
   'breakout.run.delete': 'Удалить',
-  'breakout.run.openRoom': 'Открыть: {name}',
 };
 export default messages;
