@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { BoardScreen } from '../fixtures/boards.js';
 import { FacilitatorConsole, Participant } from '../fixtures/pages.js';
 import { expect, test } from '../fixtures/test.js';
 
@@ -32,6 +33,7 @@ test('a facilitator splits the room into two balanced groups, watches them work,
   await panel.getByLabel('Minutes').fill('15');
   await panel.getByLabel('Number of groups').fill('2');
   await panel.getByLabel('How groups are made').selectOption('balanced');
+  await panel.getByLabel('Board for each group').selectOption({ label: 'Patterns of movement and exploitation' });
   await panel.getByRole('button', { name: 'Create the round' }).click();
   const round = panel.getByTestId('round');
   await expect(round.getByTestId('round-status')).toHaveText('Planned');
@@ -58,6 +60,18 @@ test('a facilitator splits the room into two balanced groups, watches them work,
   await expect(first[1]!.page.getByTestId('group-notes')).toHaveValue('Joint investigations with Iran.');
   await expect(second[0]!.page.getByTestId('group-notes')).toHaveValue('');
   await typeIn(second[0]!.page, 'group-notes', 'Shelters for children.');
+
+  // Each group has its own board; a member adds a note and a group mate sees it there.
+  await first[0]!.page.getByTestId('group-board-link').click();
+  const board = new BoardScreen(first[0]!.page);
+  await board.ready();
+  await board.addNote('Route: Herat to Mashhad');
+  await first[1]!.page.getByTestId('group-board-link').click();
+  const mateBoard = new BoardScreen(first[1]!.page);
+  await mateBoard.ready();
+  await expect(mateBoard.item('Route: Herat to Mashhad')).toBeVisible();
+  for (const p of first) await p.page.goBack();
+  await expect(first[0]!.page.getByTestId('group-room')).toBeVisible();
 
   // Help: the facilitator sees which group asks.
   await second[1]!.page.getByRole('button', { name: 'Ask for help' }).click();
@@ -94,6 +108,7 @@ test('a facilitator splits the room into two balanced groups, watches them work,
     await expect(gallery.getByTestId('gallery-group')).toHaveCount(2);
     await expect(gallery).toContainText('Joint investigations work across phases.');
     await expect(gallery).toContainText('Child shelters need shared standards.');
+    await expect(gallery.getByTestId('group-board-link')).toHaveCount(2);
   }
   await people[2]!.page.screenshot({ path: test.info().outputPath('gallery-phone.png'), fullPage: true });
   await f.screenshot({ path: test.info().outputPath('console-breakouts.png'), fullPage: true });

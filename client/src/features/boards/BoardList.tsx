@@ -6,7 +6,8 @@ import { boardPath } from './paths';
 /** The workshop's boards, as links; for the participant's home. */
 export function BoardList({ state }: { state: WorkshopState }) {
   const t = useT();
-  const boards = state.boards.order.map((id) => state.boards.byId[id]!).filter(Boolean);
+  // Groups' boards are reached from their rooms and the gallery.
+  const boards = state.boards.order.map((id) => state.boards.byId[id]!).filter((b) => b && b.scope.kind === 'plenary');
   return (
     <section className="card board-list" aria-labelledby="board-list-title">
       <h2 id="board-list-title">{t('board.list.title')}</h2>

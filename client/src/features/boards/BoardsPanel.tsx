@@ -114,7 +114,7 @@ export function BoardsPanel() {
 function BoardLinks({ state, onProject }: { state: WorkshopState; onProject: (boardId: string) => void }) {
   const t = useT();
   const [, navigate] = useLocation();
-  const boards = state.boards.order.map((id) => state.boards.byId[id]!).filter(Boolean);
+  const boards = state.boards.order.map((id) => state.boards.byId[id]!).filter((b) => b && b.scope.kind === 'plenary');
   if (boards.length === 0) return <p className="muted">{t('board.list.none')}</p>;
   return (
     <ul className="boards-list">

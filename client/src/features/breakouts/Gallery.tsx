@@ -3,6 +3,7 @@ import type { Round } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { NotesPanel } from '../notes/NotesPanel';
+import { GroupBoardLink } from './GroupRoom';
 
 /** What each group of a closed round found, for the whole plenary. */
 export function Gallery({ round }: { round: Round }) {
@@ -30,6 +31,7 @@ export function Gallery({ round }: { round: Round }) {
               ) : (
                 <p className="muted">{t('breakout.gallery.noFindings')}</p>
               )}
+              <GroupBoardLink groupId={g.id} label={t('breakout.gallery.board', { name: g.name })} />
               <button type="button" className="small" aria-expanded={open === g.id} onClick={() => setOpen(open === g.id ? null : g.id)}>
                 {t('breakout.gallery.notes')}
               </button>

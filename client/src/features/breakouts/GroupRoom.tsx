@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { Link } from 'wouter';
+import { boardPath } from '../boards/paths';
 import { groupOf, type Round, type WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
@@ -56,6 +58,7 @@ export function GroupRoom() {
           <p className="group-timer" data-testid="group-timer">
             {t('breakout.room.timeLeft')}: <strong>{formatCountdown(left)}</strong>
           </p>
+          <GroupBoardLink groupId={group.id} />
           <HelpButton round={round} groupId={group.id} />
         </div>
         <div>
@@ -82,6 +85,21 @@ export function GroupRoom() {
       />
       <Findings round={round} groupId={group.id} memberIds={members.map((m) => m!.id)} />
     </section>
+  );
+}
+
+/** The group's own board, when the round gave each group one. */
+export function GroupBoardLink({ groupId, label }: { groupId: string; label?: string }) {
+  const t = useT();
+  const state = useWorkshopView().state!;
+  const board = Object.values(state.boards.byId).find((b) => b.scope.kind === 'group' && b.scope.groupId === groupId);
+  if (!board) return null;
+  return (
+    <p>
+      <Link href={boardPath(state.id, board.id)} className="button-link" data-testid="group-board-link">
+        {label ?? t('breakout.room.board')}
+      </Link>
+    </p>
   );
 }
 

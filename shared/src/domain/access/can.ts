@@ -74,8 +74,11 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
       return isFacilitator;
     case 'breakout.choose':
       return me.role === 'participant';
-    case 'board.vote':
-      return (me.role === 'participant' || isFacilitator) && action.boardId in state.boards.byId;
+    case 'board.vote': {
+      const board = state.boards.byId[action.boardId];
+      if (!board || !(me.role === 'participant' || isFacilitator)) return false;
+      return isFacilitator || board.scope.kind === 'plenary' || groupAccess(state, me.participantId, board.scope.groupId) === 'write';
+    }
     case 'poll.manage':
       return isFacilitator;
     case 'poll.vote': {
@@ -108,7 +111,11 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
       if (action.doc.workshopId !== state.id) return false;
       if (action.doc.kind === 'groupNotes') return isFacilitator || groupAccess(state, me.participantId, action.doc.groupId) !== 'none';
       // A board's documents exist only once the board does (this bounds what can be stored).
-      if (action.doc.kind === 'board') return action.doc.boardId in state.boards.byId;
+      if (action.doc.kind === 'board') {
+        const board = state.boards.byId[action.doc.boardId];
+        if (!board) return false;
+        return isFacilitator || board.scope.kind === 'plenary' || groupAccess(state, me.participantId, board.scope.groupId) !== 'none';
+      }
       if (action.doc.kind === 'privateBoard') {
         return action.doc.boardId in state.boards.byId && (isFacilitator || action.doc.participantId === me.participantId);
       }
@@ -119,8 +126,11 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
       switch (action.doc.kind) {
         case 'notes':
           return state.settings.notesEditableBy === 'everyone';
-        case 'board':
-          return !state.boards.byId[action.doc.boardId]?.locked;
+        case 'board': {
+          const board = state.boards.byId[action.doc.boardId];
+          if (!board || board.locked) return false;
+          return board.scope.kind === 'plenary' || groupAccess(state, me.participantId, board.scope.groupId) === 'write';
+        }
         case 'privateBoard':
           // One's own private notes; written while the board is private, and
           // afterwards too (offline edits), when the server moves them onto the board.

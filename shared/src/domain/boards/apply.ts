@@ -14,6 +14,8 @@ export function applyBoards(state: WorkshopState, event: EventOf<'board'>): Work
       id: event.boardId,
       title: event.title,
       template: event.template,
+      scope: event.scope ?? { kind: 'plenary' },
+      source: event.source ?? null,
       createdBy: event.createdBy,
       createdAt: event.at,
       locked: false,

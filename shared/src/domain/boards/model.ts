@@ -51,10 +51,24 @@ export interface DotVote {
   tally: Record<string, number>;
 }
 
+/** Whose board it is: the plenary's, or one breakout group's (its members write it). */
+export const BoardScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('plenary') }),
+  z.object({ kind: z.literal('group'), roundId: Id, groupId: Id }),
+]);
+export type BoardScope = z.infer<typeof BoardScope>;
+
+/** A board prepared in the workshop definition, made the first time an activity step shows it. */
+export const PreparedBoard = z.object({ id: Id, title: Title, template: BoardTemplate });
+export type PreparedBoard = z.infer<typeof PreparedBoard>;
+
 export interface Board {
   id: string;
   title: string;
   template: BoardTemplate;
+  scope: BoardScope;
+  /** The prepared board it was made from, if any. */
+  source: string | null;
   createdBy: string;
   createdAt: number;
   /** Read-only for everyone but facilitators. */

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { Id } from '../workshop/model.js';
-import { BoardId, BoardLimits, BoardTemplate, BoardTitle, Viewport } from './model.js';
+import { BoardId, BoardLimits, BoardScope, BoardTemplate, BoardTitle, Viewport } from './model.js';
 
 export const CreateBoard = z.object({
   title: BoardTitle,
@@ -74,6 +74,9 @@ export const BoardCreated = z.object({
   title: BoardTitle,
   template: BoardTemplate,
   createdBy: Id,
+  /** Absent in logs written before boards had scopes: the plenary's. */
+  scope: BoardScope.optional(),
+  source: Id.optional(),
 });
 export const BoardRenamed = z.object({ type: z.literal('board.renamed'), boardId: BoardId, title: BoardTitle });
 export const BoardLocked = z.object({ type: z.literal('board.locked'), boardId: BoardId, locked: z.boolean() });

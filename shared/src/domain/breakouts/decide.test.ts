@@ -125,3 +125,22 @@ describe('breakout rounds', () => {
     expect(w.state.breakouts.byId[r]!.findings[g.id]).toBe('Joint trainings work.');
   });
 });
+
+describe('group boards', () => {
+  it('are made for each group when a round with a board template starts, written by the group only', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const people = ['AF', 'PK', 'MA', 'UA'].map((c) => w.join(c, 'participant', c));
+    const r = planned(w, f, 2, { template: 'synergy' });
+    w.run({ type: 'breakout:assign', payload: { roundId: r, seed: 2 } }, f);
+    const d = w.run({ type: 'breakout:start', payload: { roundId: r } }, f);
+    expect(d.ok && d.events.map((e) => e.type)).toEqual(['board.created', 'board.created', 'breakout.started']);
+    const boards = Object.values(w.state.boards.byId);
+    const g = groupOf(w.state.breakouts, people[0]!.participantId)!.group;
+    const mine = boards.find((b) => b.scope.kind === 'group' && b.scope.groupId === g.id)!;
+    const other = boards.find((b) => b !== mine)!;
+    const doc = (boardId: string) => ({ kind: 'board', workshopId: w.state.id, boardId }) as const;
+    expect(docAccess(w.state, doc(mine.id), people[0]!.participantId)).toEqual({ read: true, write: true });
+    expect(docAccess(w.state, doc(other.id), people[0]!.participantId)).toMatchObject({ read: false });
+  });
+});

@@ -7,6 +7,7 @@ import { accept, forbidden, refuse, type DecideContext, type Decision } from '..
 import type { WorkshopState } from '../state.js';
 import type { Participant } from '../workshop/model.js';
 import { assignGroups, type Person } from './assignGroups.js';
+import { BoardLimits } from '../boards/model.js';
 import { activeRound, BreakoutLimits, roundTransitions, type Group, type Round, type RoundStatus } from './model.js';
 
 const noRound = () => refuse(ErrorCode.notFound, 'No such breakout round.');
@@ -140,7 +141,23 @@ export function decideBreakouts(state: WorkshopState, command: CommandOf<'breako
       if (empty.length > 0) {
         return refuse(ErrorCode.conflict, `Nobody is in ${empty.map((g) => g.name).join(', ')}; assign people or remove the group.`);
       }
-      return accept({ type: 'breakout.started', roundId, endsAt: ctx.now + round.minutes * 60_000 });
+      // Each group gets its own board from the round's template, written by its members.
+      const template = round.template;
+      const boards: DomainEventBody[] =
+        template === null
+          ? []
+          : round.groups.map((g) => ({
+              type: 'board.created' as const,
+              boardId: ctx.newId(),
+              title: `${round.title} — ${g.name}`.slice(0, 200),
+              template,
+              createdBy: actor!.participantId,
+              scope: { kind: 'group' as const, roundId, groupId: g.id },
+            }));
+      if (state.boards.order.length + boards.length > BoardLimits.boardsPerWorkshop) {
+        return refuse(ErrorCode.conflict, 'This workshop has too many boards for one more per group.');
+      }
+      return accept(...boards, { type: 'breakout.started', roundId, endsAt: ctx.now + round.minutes * 60_000 });
     }
     case 'breakout:extend': {
       if (!manage) return forbidden();

@@ -146,3 +146,17 @@ describe('activity steps', () => {
     expect(w.state).toBe(before);
   });
 });
+
+describe('a board step', () => {
+  it('makes the prepared board the first time, brings everyone to it and puts it on the projector', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const d = w.run({ type: 'agenda:runStep', payload: { itemId: 'd1-opening', stepId: 'opening-board' } }, f);
+    expect(d.ok && d.events.map((e) => e.type)).toEqual(['board.created', 'board.summoned', 'projector.shown', 'agenda.stepRun']);
+    const board = Object.values(w.state.boards.byId).find((b) => b.source === 'synergy-map')!;
+    expect(board).toMatchObject({ template: 'synergy', scope: { kind: 'plenary' } });
+    expect(w.state.boards.summon?.boardId).toBe(board.id);
+    w.run({ type: 'agenda:runStep', payload: { itemId: 'd1-opening', stepId: 'opening-board' } }, f);
+    expect(Object.values(w.state.boards.byId).filter((b) => b.source === 'synergy-map')).toHaveLength(1);
+  });
+});

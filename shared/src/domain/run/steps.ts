@@ -14,6 +14,7 @@ import { applyEvent } from '../apply.js';
 import { accept, decide, forbidden, refuse, type DecideContext, type Decision } from '../decide.js';
 import type { WorkshopState } from '../state.js';
 import type { ActivityStep } from '../workshop/model.js';
+import { PreparedBoard } from '../boards/model.js';
 
 type Plan = ((state: WorkshopState) => Command | Decision | null)[];
 
@@ -23,7 +24,7 @@ export function decideStep(state: WorkshopState, itemId: string, stepId: string,
   if (!step) return refuse(ErrorCode.notFound, 'No such step on this agenda item.');
   let current = state;
   const events: DomainEventBody[] = [];
-  for (const next of planOf(step)) {
+  for (const next of planOf(step, ctx)) {
     const command = next(current);
     if (command === null) continue;
     const decision = 'ok' in command ? command : decide(current, command, ctx);
@@ -38,7 +39,7 @@ export function decideStep(state: WorkshopState, itemId: string, stepId: string,
 }
 
 /** The commands a step stands for; each sees the state the ones before it leave. */
-function planOf(step: ActivityStep): Plan {
+function planOf(step: ActivityStep, ctx: DecideContext): Plan {
   switch (step.kind) {
     case 'launchPoll': {
       // A poll prepared in the definition is imported the first time, then opened.
@@ -53,12 +54,31 @@ function planOf(step: ActivityStep): Plan {
         (s) => ({ type: 'projector:show', payload: { view: { kind: 'poll', pollId: pollOf(s)!.id } } }),
       ];
     }
-    case 'showBoard':
+    case 'showBoard': {
+      // A board prepared in the definition is made the first time, then everyone is brought to it.
+      const boardOf = (s: WorkshopState) => s.boards.byId[step.boardId] ?? Object.values(s.boards.byId).find((b) => b.source === step.boardId);
       return [
-        (s) => (step.boardId in s.boards.byId ? null : refuse(ErrorCode.notFound, 'The board of this step does not exist.')),
-        () => ({ type: 'board:summon', payload: { boardId: step.boardId, viewport: null } }),
-        () => ({ type: 'projector:show', payload: { view: { kind: 'board', boardId: step.boardId } } }),
+        (s) => {
+          if (boardOf(s)) return null;
+          const raw = s.definition.boards?.find((b) => b.id === step.boardId);
+          if (!raw) return refuse(ErrorCode.notFound, 'The board of this step does not exist.');
+          const parsed = PreparedBoard.safeParse(raw);
+          if (!parsed.success) return refuse(ErrorCode.invalid, `The prepared board "${raw.id}" is not valid.`);
+          const prepared = parsed.data;
+          return accept({
+            type: 'board.created',
+            boardId: ctx.newId(),
+            title: prepared.title,
+            template: prepared.template,
+            createdBy: ctx.actor!.participantId,
+            scope: { kind: 'plenary' },
+            source: prepared.id,
+          });
+        },
+        (s) => ({ type: 'board:summon', payload: { boardId: boardOf(s)!.id, viewport: null } }),
+        (s) => ({ type: 'projector:show', payload: { view: { kind: 'board', boardId: boardOf(s)!.id } } }),
       ];
+    }
     case 'startRound':
       return [() => ({ type: 'breakout:start', payload: { roundId: step.roundId } })];
     case 'startTimer':

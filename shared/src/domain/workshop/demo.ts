@@ -67,6 +67,7 @@ export const demoDefinition: WorkshopDefinition = {
           speaker: 'UNODC Executive Director; European Union',
           steps: [
             { id: 'welcome', kind: 'showMessage', text: 'Welcome to Vienna. Join with the code on the screen to take part.' },
+            { id: 'opening-board', kind: 'showBoard', boardId: 'synergy-map' },
             { id: 'opening-poll', kind: 'launchPoll', pollId: 'opening-question' },
             { id: 'opening-timer', kind: 'startTimer', minutes: 2, label: 'Answer the opening question' },
           ],
@@ -96,6 +97,7 @@ export const demoDefinition: WorkshopDefinition = {
       ],
     },
   ],
+  boards: [{ id: 'synergy-map', title: 'Synergy map: what first- and second-phase countries share', template: 'synergy' }],
   polls: [
     {
       id: 'opening-question',

@@ -136,6 +136,12 @@ export const WorkshopDefinition = z.object({
    * Only their shape as objects is checked here; the polls area validates
    * each one when it is imported (domain/polls/model.ts, `PreparedPoll`).
    */
+  /**
+   * Boards prepared for activity steps; made the first time a step shows one.
+   * Checked loosely here (the boards area depends on this module); the step
+   * checks each fully (`PreparedBoard`) when it makes the board.
+   */
+  boards: z.array(z.object({ id: Id, title: Title, template: z.string() })).max(50).optional(),
   polls: z
     .array(z.custom<PreparedPoll>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'a prepared poll'))
     .max(50)

@@ -28,6 +28,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.gallery.title': 'ما توصّلت إليه المجموعات: {title}',
   'breakout.gallery.noFindings': 'لم تُكتب أي نتائج.',
   'breakout.gallery.members': '{count, plural, zero {لا أعضاء} one {عضو واحد} two {عضوان} few {# أعضاء} many {# عضوًا} other {# عضو}}',
+  'breakout.gallery.board': 'لوحة «{name}»',
   'breakout.gallery.notes': 'ملاحظات المجموعة',
 
   'breakout.plan.title': 'جولات مجموعات العمل',

@@ -25,6 +25,7 @@ const breakouts = {
   'breakout.gallery.title': 'What the groups found: {title}',
   'breakout.gallery.noFindings': 'No findings written.',
   'breakout.gallery.members': '{count, plural, one {# member} other {# members}}',
+  'breakout.gallery.board': 'The board of {name}',
   'breakout.gallery.notes': 'The group’s notes',
 
   'breakout.plan.title': 'Breakout rounds',

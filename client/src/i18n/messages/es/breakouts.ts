@@ -28,6 +28,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.gallery.title': 'Conclusiones de los grupos: {title}',
   'breakout.gallery.noFindings': 'No se redactaron conclusiones.',
   'breakout.gallery.members': '{count, plural, one {# miembro} other {# miembros}}',
+  'breakout.gallery.board': 'La pizarra de {name}',
   'breakout.gallery.notes': 'Las notas del grupo',
 
   'breakout.plan.title': 'Rondas de grupos de trabajo',

@@ -28,6 +28,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.gallery.title': 'یافته‌های گروه‌ها: {title}',
   'breakout.gallery.noFindings': 'یافته‌ای نوشته نشده است.',
   'breakout.gallery.members': '{count, plural, one {# عضو} other {# عضو}}',
+  'breakout.gallery.board': 'تابلوی «{name}»',
   'breakout.gallery.notes': 'یادداشت‌های گروه',
 
   'breakout.plan.title': 'دورهای کار گروهی',

@@ -28,6 +28,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.gallery.title': 'Conclusions des groupes : {title}',
   'breakout.gallery.noFindings': 'Aucune conclusion rédigée.',
   'breakout.gallery.members': '{count, plural, one {# membre} other {# membres}}',
+  'breakout.gallery.board': 'Le tableau de {name}',
   'breakout.gallery.notes': 'Les notes du groupe',
 
   'breakout.plan.title': 'Sessions des groupes de travail',

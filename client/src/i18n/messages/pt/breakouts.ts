@@ -28,6 +28,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.gallery.title': 'Conclusões dos grupos: {title}',
   'breakout.gallery.noFindings': 'Nenhuma conclusão registrada.',
   'breakout.gallery.members': '{count, plural, =0 {0 membros} one {# membro} other {# membros}}',
+  'breakout.gallery.board': 'O quadro de {name}',
   'breakout.gallery.notes': 'As notas do grupo',
 
   'breakout.plan.title': 'Rodadas dos grupos de trabalho',

@@ -28,6 +28,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.gallery.title': 'Выводы групп: {title}',
   'breakout.gallery.noFindings': 'Выводы не записаны.',
   'breakout.gallery.members': '{count, plural, one {# участник} few {# участника} many {# участников} other {# участника}}',
+  'breakout.gallery.board': 'Доска группы «{name}»',
   'breakout.gallery.notes': 'Заметки группы',
 
   'breakout.plan.title': 'Раунды работы в группах',
