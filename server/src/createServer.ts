@@ -30,6 +30,8 @@ import { attachBoards } from './areas/boards/attachBoards.js';
 import { attachBreakouts } from './areas/breakouts/attachBreakouts.js';
 import { pollsRouter } from './areas/polls/pollsRouter.js';
 import { boardsRouter } from './areas/boards/boardsRouter.js';
+import { attachOutcomes } from './areas/outcomes/attachOutcomes.js';
+import { outcomesRouter } from './areas/outcomes/outcomesRouter.js';
 
 export interface PlenaryServer {
   http: HttpServer;
@@ -110,7 +112,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     joinFailuresPer5Min: config.joinFailuresPer5Min,
     clientDir: config.clientDir,
     trustProxy: config.trustProxy,
-    areaRouters: [pollsRouter({ workshops, tokens, store, log }), boardsRouter({ workshops, tokens, store, log })],
+    areaRouters: [pollsRouter({ workshops, tokens, store, log }), boardsRouter({ workshops, tokens, store, log }), outcomesRouter({ workshops, tokens, store, log, now })],
     ready: async () => !draining && (await store.ping()) && (await bus.ping()),
     health: () => {
       const mem = process.memoryUsage();
@@ -131,7 +133,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
   workshops.onEvents((_runtime, _events, state) => hub.refreshAccess(state));
 
   const areaContext: AreaContext = { workshops, io: control.io, hub, store, log, now };
-  const areas: AreaHandle[] = [attachPolls(areaContext), attachBoards(areaContext), attachBreakouts(areaContext)];
+  const areas: AreaHandle[] = [attachPolls(areaContext), attachBoards(areaContext), attachBreakouts(areaContext), attachOutcomes(areaContext)];
 
   http.on('upgrade', (req, socket, head) => {
     if (yjs.matches(req)) yjs.handleUpgrade(req, socket, head);

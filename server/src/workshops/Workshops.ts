@@ -42,6 +42,14 @@ interface BusEvents {
   events: DomainEvent[];
 }
 
+/** Told when a workshop was deleted (here or on another node) and forgotten. */
+export type WorkshopRemovedListener = (workshopId: string) => void;
+
+interface BusDeleted {
+  node: string;
+  workshopId: string;
+}
+
 export interface CreateWorkshopInput {
   id?: string;
   definition: WorkshopDefinition;
@@ -54,6 +62,11 @@ export class Workshops {
   private readonly listeners = new Set<WorkshopEventsListener>();
   private readonly loadListeners = new Set<(runtime: WorkshopRuntime) => void>();
   private readonly unsubscribers: (() => Promise<void>)[] = [];
+  /** Each loaded workshop's subscription to its events on the bus. */
+  private readonly relays = new Map<string, Promise<() => Promise<void>>>();
+  private readonly removedListeners = new Set<WorkshopRemovedListener>();
+  /** Workshops deleted while this node ran: never loaded again (a store read could race the delete). */
+  private readonly deleted = new Set<string>();
 
   constructor(private readonly deps: WorkshopsDeps) {
     // Events published while the bus was down never arrive: read them from the store.
@@ -61,6 +74,46 @@ export class Workshops {
       for (const p of this.loaded.values()) void p.then((r) => r?.catchUp()).catch(deps.onError);
     });
     this.unsubscribers.push(async () => stop());
+    const deletions = deps.bus.subscribe(BusChannel.workshopDeleted, (payload) => {
+      const msg = decodeJson<BusDeleted>(payload);
+      if (msg.node !== deps.nodeId) this.forget(msg.workshopId);
+    });
+    deletions.catch(deps.onError);
+    this.unsubscribers.push(async () => (await deletions)());
+  }
+
+  /** Listens to workshops being deleted, on this node or another. */
+  onRemoved(listener: WorkshopRemovedListener): () => void {
+    this.removedListeners.add(listener);
+    return () => this.removedListeners.delete(listener);
+  }
+
+  /**
+   * Deletes a workshop and all its data: every node forgets it and ends its
+   * sessions (told through the bus), then the store deletes it. Other nodes
+   * are given `settleMs` to stop writing its documents before the store does.
+   */
+  async delete(id: string, settleMs = 200): Promise<boolean> {
+    this.forget(id);
+    await this.deps.bus.publish(BusChannel.workshopDeleted, encodeJson({ node: this.deps.nodeId, workshopId: id } satisfies BusDeleted));
+    if (settleMs > 0) await new Promise((r) => setTimeout(r, settleMs));
+    return this.deps.store.deleteWorkshop(id);
+  }
+
+  /** Drops a workshop from memory for good and tells the listeners. */
+  private forget(id: string): void {
+    this.deleted.add(id);
+    this.loaded.delete(id);
+    const relay = this.relays.get(id);
+    this.relays.delete(id);
+    relay?.then((unsubscribe) => unsubscribe()).catch(this.deps.onError);
+    for (const l of this.removedListeners) {
+      try {
+        l(id);
+      } catch (error) {
+        this.deps.onError(error);
+      }
+    }
   }
 
   /** Listens for workshops this node starts serving (loaded from the store or created). */
@@ -77,6 +130,7 @@ export class Workshops {
 
   /** The runtime of a workshop, loading it on first use; null if there is no such workshop. */
   get(id: string): Promise<WorkshopRuntime | null> {
+    if (this.deleted.has(id)) return Promise.resolve(null);
     let p = this.loaded.get(id);
     if (!p) {
       p = this.load(id);
@@ -104,6 +158,8 @@ export class Workshops {
     const facilitatorKey = newFacilitatorKey();
     for (let attempt = 0; ; attempt++) {
       const id = input.id ?? newId(10);
+      // A workshop restored under the id of one deleted earlier is a new one.
+      this.deleted.delete(id);
       const joinCode = input.joinCode ?? makeJoinCode(secureRandom);
       const at = this.deps.now();
       const created: DomainEvent = {
@@ -128,6 +184,40 @@ export class Workshops {
     }
   }
 
+  /**
+   * Creates a workshop from a whole event log (an archive being restored):
+   * the log is stored as it is, seq 1…n. Keeps the wanted id and join code
+   * unless this server has them already; then it picks new ones.
+   * `eventsFor` gives the log for the id and code chosen.
+   */
+  async restore(input: {
+    id: string;
+    joinCode: string;
+    createdAt: number;
+    eventsFor: (id: string, joinCode: string) => DomainEvent[];
+  }): Promise<{ runtime: WorkshopRuntime; facilitatorKey: string }> {
+    const facilitatorKey = newFacilitatorKey();
+    let id = input.id;
+    let joinCode = input.joinCode;
+    for (let attempt = 0; ; attempt++) {
+      this.deleted.delete(id);
+      try {
+        await this.deps.store.createWorkshop(
+          { id, joinCode, facilitatorKeyHash: hashKey(facilitatorKey), createdAt: input.createdAt },
+          input.eventsFor(id, joinCode),
+        );
+      } catch (error) {
+        if (!(error instanceof DuplicateWorkshopError) || attempt >= 5) throw error;
+        if (error.field === 'id') id = newId(10);
+        else joinCode = makeJoinCode(secureRandom);
+        continue;
+      }
+      const runtime = await this.get(id);
+      if (!runtime) throw new Error(`workshop ${id} vanished after it was restored`);
+      return { runtime, facilitatorKey };
+    }
+  }
+
   async verifyFacilitatorKey(workshopId: string, key: string): Promise<boolean> {
     const rec = await this.deps.store.getWorkshop(workshopId);
     return !!rec && keyMatches(key, rec.facilitatorKeyHash);
@@ -142,6 +232,9 @@ export class Workshops {
 
   async close(): Promise<void> {
     await Promise.all(this.unsubscribers.splice(0).map((u) => u()));
+    const relays = [...this.relays.values()];
+    this.relays.clear();
+    await Promise.all(relays.map(async (r) => (await r)()));
   }
 
   private async load(id: string): Promise<WorkshopRuntime | null> {
@@ -167,12 +260,12 @@ export class Workshops {
       if (origin !== 'local') return;
       bus.publish(BusChannel.workshopEvents(id), encodeJson({ node: this.deps.nodeId, events: evs } satisfies BusEvents)).catch(this.deps.onError);
     });
-    this.unsubscribers.push(
-      await bus.subscribe(BusChannel.workshopEvents(id), (payload) => {
-        const msg = decodeJson<BusEvents>(payload);
-        if (msg.node !== this.deps.nodeId) runtime.ingest(msg.events).catch(this.deps.onError);
-      }),
-    );
+    const relay = bus.subscribe(BusChannel.workshopEvents(id), (payload) => {
+      const msg = decodeJson<BusEvents>(payload);
+      if (msg.node !== this.deps.nodeId) runtime.ingest(msg.events).catch(this.deps.onError);
+    });
+    this.relays.set(id, relay);
+    await relay;
     for (const l of this.loadListeners) l(runtime);
     return runtime;
   }

@@ -57,7 +57,8 @@ export interface PresencePush {
 }
 
 export interface SessionEndedPush {
-  reason: 'removed';
+  /** `deleted`: a facilitator deleted the workshop with all its data. */
+  reason: 'removed' | 'deleted';
 }
 
 /** Your role changed: what you may see changed too; sync again from a snapshot. */

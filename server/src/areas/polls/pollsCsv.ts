@@ -17,7 +17,7 @@ import {
   type WorkshopState,
 } from '@plenary/shared';
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
 const formulaStart = /^[=+\-@\t\r]/;
 
@@ -29,7 +29,7 @@ function cell(value: Cell): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function toCsv(rows: Cell[][]): string {
+export function toCsv(rows: Cell[][]): string {
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -112,6 +112,21 @@ export class DocHub {
     }
   }
 
+  /**
+   * Closes every connection to a workshop's documents with `code` and drops
+   * the documents without storing anything more of them (the workshop was deleted).
+   */
+  async dropWorkshop(workshopId: string, code: number, reason: string): Promise<void> {
+    const rooms = [...this.rooms.values()].filter((r) => r.ref.workshopId === workshopId);
+    for (const room of rooms) {
+      const timer = this.idleTimers.get(room.name);
+      if (timer) clearTimeout(timer);
+      this.idleTimers.delete(room.name);
+      room.discard(code, reason);
+    }
+    await Promise.all(rooms.map((r) => this.release(r)));
+  }
+
   /** Number of open documents and connections, for health and benchmarks. */
   stats(): { docs: number; connections: number } {
     let connections = 0;

@@ -438,6 +438,16 @@ export class DocRoom {
     });
   }
 
+  /**
+   * Drops the document without storing anything more of it (its workshop was
+   * deleted): closes every connection with `code`; what is pending is thrown away.
+   */
+  discard(code: number, reason: string): void {
+    this.failed = true;
+    this.pending = [];
+    for (const conn of [...this.conns.values()]) this.close(conn, code, reason);
+  }
+
   /** Stops: stores what is pending, compacts, and releases the document. */
   async destroy(): Promise<void> {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);

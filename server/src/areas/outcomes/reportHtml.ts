@@ -1,0 +1,220 @@
+/**
+ * The workshop report as one printable HTML page: its own print CSS, charts
+ * and boards inline as SVG, nothing loaded from anywhere (it opens offline,
+ * from a file, and prints on A4). Every text is escaped; user text is never HTML.
+ */
+import { isRtlText, type Report, type ReportInput } from '@plenary/shared';
+import { pollChart, figure } from './reportPictures.js';
+import { dateRange, longDate, reportText, type ReportText } from './reportText.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur']);
+
+const css = `
+  @page { size: A4; margin: 18mm 16mm; }
+  :root { color-scheme: light; }
+  body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; color: #1d1b20; line-height: 1.45; margin: 0 auto; max-inline-size: 60rem; padding: 1.5rem; font-size: 11pt; }
+  h1 { font-size: 22pt; margin-block: 0 0.2em; }
+  h2 { font-size: 16pt; margin-block: 1.6em 0.5em; border-block-end: 2px solid #0b57d0; padding-block-end: 0.15em; break-after: avoid; }
+  h3 { font-size: 13pt; margin-block: 1.2em 0.4em; break-after: avoid; }
+  h4 { font-size: 11pt; margin-block: 1em 0.3em; break-after: avoid; }
+  .subtitle { font-size: 13pt; margin-block: 0 0.8em; }
+  .meta { color: #49454f; margin-block: 0.2em; }
+  table { border-collapse: collapse; inline-size: 100%; margin-block: 0.5em 1em; font-size: 10pt; }
+  th, td { border: 1px solid #c4c7c5; padding: 0.25em 0.45em; text-align: start; vertical-align: top; }
+  th { background: #eef2f8; }
+  td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
+  tr { break-inside: avoid; }
+  figure { margin: 0.5em 0 1em; break-inside: avoid; }
+  figure svg { max-inline-size: 100%; block-size: auto; border: 1px solid #e0e3e1; }
+  figcaption { color: #49454f; font-size: 9.5pt; }
+  .note { color: #49454f; font-style: italic; }
+  blockquote { margin: 0.3em 0 0.8em; padding-inline-start: 0.8em; border-inline-start: 3px solid #c4c7c5; white-space: pre-wrap; }
+  nav ol { columns: 2; }
+  @media print { nav { display: none; } h2 { break-before: page; } h2.first { break-before: auto; } a { color: inherit; text-decoration: none; } }
+`;
+
+/** The report as an HTML document. */
+export function reportHtml(report: Report): string {
+  const t = reportText(report.language);
+  const lang = report.language;
+  const dir = rtlLanguages.has(lang) ? 'rtl' : 'ltr';
+  const sections: [string, string, string][] = [
+    ['goals', t.goals, goals(report)],
+    ['agenda', t.agenda, agenda(report, t)],
+    ['attendance', t.attendance, attendance(report, t)],
+    ['polls', t.polls, polls(report, t)],
+    ['findings', t.findings, findings(report, t)],
+    ['boards', t.boards, boards(report, t)],
+    ['inputs', t.inputs, inputs(report, t)],
+  ];
+  return `<!doctype html>
+<html lang="${esc(lang)}" dir="${dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(report.title)} — ${esc(t.report)}</title>
+<style>${css}</style>
+</head>
+<body>
+<header>
+<h1${auto(report.title)}>${esc(report.title)}</h1>
+${report.subtitle ? `<p class="subtitle"${auto(report.subtitle)}>${esc(report.subtitle)}</p>` : ''}
+<p class="meta"><strong>${esc(t.venue)}:</strong> ${esc(report.venue)}</p>
+<p class="meta"><strong>${esc(t.dates)}:</strong> ${esc(dateRange(report.firstDate, report.lastDate, lang))}</p>
+<p class="meta"><strong>${esc(t.generated)}:</strong> ${esc(new Date(report.generatedAt).toISOString().slice(0, 16).replace('T', ' '))} UTC · ${esc(t.attributionNote[report.attribution])}</p>
+</header>
+<nav aria-label="${esc(t.contents)}"><h2 class="first">${esc(t.contents)}</h2><ol>${sections.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join('')}</ol></nav>
+<main>
+${sections.map(([id, title, body]) => `<section id="${id}"><h2>${esc(title)}</h2>\n${body}</section>`).join('\n')}
+</main>
+</body>
+</html>
+`;
+}
+
+/** A `dir="auto"` for user text that may run right to left. */
+const auto = (s: string) => (isRtlText(s) ? ' dir="rtl"' : ' dir="auto"');
+
+function goals(r: Report): string {
+  const t = reportText(r.language);
+  return `<ul>${r.goals.map((g) => `<li${auto(g)}>${esc(g)}</li>`).join('')}</ul>
+<h3>${esc(t.objectives)}</h3>
+<ol>${r.objectives.map((o) => `<li><strong>${esc(o.short)}</strong> — ${esc(o.title)}</li>`).join('')}</ol>`;
+}
+
+function agenda(r: Report, t: ReportText): string {
+  return r.agenda
+    .map(
+      (day) => `<h3>${esc(longDate(day.date, r.language))}${day.title ? ` — ${esc(day.title)}` : ''}</h3>
+<table><thead><tr><th>${esc(t.time)}</th><th>${esc(t.item)}</th><th>${esc(t.kind)}</th><th>${esc(t.speaker)}</th><th>${esc(t.startedAt)}</th></tr></thead><tbody>
+${day.items
+  .map(
+    (i) =>
+      `<tr><td>${esc(i.start)}–${esc(i.end)}</td><td${auto(i.title)}>${esc(i.title)}</td><td>${esc(t.kinds[i.kind])}</td><td>${esc(i.speaker ?? '')}</td><td>${esc(i.startedAt ?? t.notStarted)}</td></tr>`,
+  )
+  .join('\n')}
+</tbody></table>`,
+    )
+    .join('\n');
+}
+
+function attendance(r: Report, t: ReportText): string {
+  const a = r.attendance;
+  const withheld = t.namesWithheld[r.attribution];
+  const named = r.attribution === 'named';
+  const rows = (list: typeof a.byCountry, phases: boolean) =>
+    list
+      .filter((row) => row.count > 0)
+      .map(
+        (row) =>
+          `<tr><td>${esc(row.label || t.noAffiliation)}</td>${phases ? `<td>${row.phases.join(', ')}</td>` : ''}<td class="num">${row.count}</td>${named ? `<td>${esc((row.names ?? []).join(', '))}</td>` : ''}</tr>`,
+      )
+      .join('\n');
+  return `<p>${esc(t.attendanceSummary(a.total, a.facilitators, a.observers))}</p>
+${withheld ? `<p class="note">${esc(withheld)}</p>` : ''}
+<table><thead><tr><th>${esc(t.country)}</th><th>${esc(t.phase)}</th><th class="num">${esc(t.people)}</th>${named ? `<th>${esc(t.names)}</th>` : ''}</tr></thead><tbody>
+${rows(a.byCountry, true)}
+</tbody></table>
+<table><thead><tr><th>${esc(t.organisation)}</th><th class="num">${esc(t.people)}</th>${named ? `<th>${esc(t.names)}</th>` : ''}</tr></thead><tbody>
+${rows([...a.byOrganisation, ...(a.unaffiliated ? [a.unaffiliated] : [])], false)}
+</tbody></table>`;
+}
+
+function polls(r: Report, t: ReportText): string {
+  if (r.polls.length === 0) return `<p>${esc(t.noPolls)}</p>`;
+  return r.polls
+    .map((p) => {
+      const chart = pollChart(p, r.language);
+      const meta = t.pollMeta({ received: p.received, counted: p.counted, anonymous: p.anonymous, perCountry: p.countBy === 'country', open: p.status === 'open' });
+      let body = '';
+      if (chart) {
+        body += `<figure>${chart.svg.replace('<svg ', `<svg role="img" aria-label="${esc(p.question)}" `)}</figure>`;
+        body += `<table><thead><tr><th>${esc(t.option)}</th><th class="num">${esc(t.units[p.unit])}</th>${p.chart.some((c) => c.share !== null) ? `<th class="num">${esc(t.share)}</th>` : ''}</tr></thead><tbody>${p.chart
+          .map((c) => `<tr><td${auto(c.label)}>${esc(c.label)}</td><td class="num">${esc(figure(c.value, r.language))}</td>${c.share !== null ? `<td class="num">${Math.round(c.share * 100)}%</td>` : ''}</tr>`)
+          .join('')}</tbody></table>`;
+      }
+      if (p.kind === 'matrix' && p.axes) {
+        body += `<table><thead><tr><th>${esc(t.option)}</th><th colspan="2">${esc(t.meanPosition(p.axes.x, p.axes.y))}</th></tr></thead><tbody>${p.matrix
+          .map((m) => `<tr><td>${esc(m.label)}</td><td class="num">${m.x === null ? '—' : esc(figure(m.x, r.language))}</td><td class="num">${m.y === null ? '—' : esc(figure(m.y, r.language))}</td></tr>`)
+          .join('')}</tbody></table>`;
+      }
+      if (p.kind === 'openText') {
+        body += p.answers.length === 0 ? `<p>${esc(t.noAnswers)}</p>` : p.answers.map((a) => `<blockquote${auto(a)}>${esc(a)}</blockquote>`).join('');
+      }
+      return `<h3${auto(p.question)}>${esc(p.question)}</h3><p class="meta">${esc(t.pollKinds[p.kind])} · ${esc(meta)}</p>${body}`;
+    })
+    .join('\n');
+}
+
+function findings(r: Report, t: ReportText): string {
+  if (r.rounds.length === 0) return `<p>${esc(t.noFindings)}</p>`;
+  return r.rounds
+    .map(
+      (round) => `<h3${auto(round.title)}>${esc(round.title)}</h3>${round.prompt ? `<p class="meta"${auto(round.prompt)}>${esc(round.prompt)}</p>` : ''}
+${round.groups
+  .map(
+    (g) =>
+      `<h4${auto(g.name)}>${esc(g.name)}</h4><p class="meta">${esc(t.members(g.memberCount))}${g.members && g.members.length > 0 ? `: ${esc(g.members.join(', '))}` : ''}</p>${
+        g.findings.trim() ? `<blockquote${auto(g.findings)}>${esc(g.findings)}</blockquote>` : `<p class="note">${esc(t.noFindingsWritten)}</p>`
+      }`,
+  )
+  .join('\n')}`,
+    )
+    .join('\n');
+}
+
+function boards(r: Report, t: ReportText): string {
+  if (r.boards.length === 0) return `<p>${esc(t.noBoards)}</p>`;
+  return r.boards
+    .map(
+      (b) =>
+        `<h3${auto(b.title)}>${esc(b.title)}</h3><figure>${b.svg.replace('<svg ', `<svg role="img" aria-label="${esc(b.title)}" `)}<figcaption>${esc(b.title)}</figcaption></figure>`,
+    )
+    .join('\n');
+}
+
+function inputTable(list: ReportInput[], t: ReportText, first: 'owner' | 'objective', showProposer: boolean): string {
+  const head = [first === 'owner' ? t.objective : t.country, t.action, t.lead, t.partners, t.timeframe, t.priority, t.status, t.source, ...(showProposer ? [t.proposedBy] : [])];
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>
+${list
+  .map((i) => {
+    const cells = [
+      first === 'owner' ? i.objective : i.owner,
+      i.action,
+      i.lead,
+      i.partners,
+      i.timeframe,
+      t.priorities[i.priority],
+      t.statuses[i.status],
+      i.source ? `${t.sources[i.source.kind]}${i.source.label ? `: ${i.source.label}` : ''}${i.source.quote ? ` — “${i.source.quote}”` : ''}` : '',
+      ...(showProposer ? [i.proposedBy ?? ''] : []),
+    ];
+    return `<tr data-input="${esc(i.id)}">${cells.map((c) => `<td${auto(c)}>${esc(c)}</td>`).join('')}</tr>`;
+  })
+  .join('\n')}
+</tbody></table>`;
+}
+
+function inputs(r: Report, t: ReportText): string {
+  const x = r.inputs;
+  const showProposer = r.attribution !== 'anonymous';
+  const byOwner = x.byOwner.map((o) => `<h4>${esc(o.label)}</h4>${inputTable(o.inputs, t, 'owner', showProposer)}`).join('\n');
+  const byObjective = x.byObjective
+    .map((o) => `<h4>${esc(o.label)}</h4>${o.inputs.length === 0 ? `<p class="note">${esc(t.noInputs)}</p>` : inputTable(o.inputs, t, 'objective', showProposer)}`)
+    .join('\n');
+  const matrix = `<table><thead><tr><th>${esc(t.country)}</th>${r.objectives.map((o) => `<th class="num">${esc(o.short)}</th>`).join('')}<th class="num">${esc(t.total)}</th></tr></thead><tbody>
+${x.matrix.map((m) => `<tr><td>${esc(m.label)}</td>${m.counts.map((c) => `<td class="num">${c}</td>`).join('')}<td class="num">${m.total}</td></tr>`).join('\n')}
+</tbody></table>`;
+  const missing =
+    x.missing.owners.length === 0 && x.missing.objectives.length === 0
+      ? `<p>${esc(t.nothingMissing)}</p>`
+      : `${x.missing.owners.length > 0 ? `<p><strong>${esc(t.missingOwners)}:</strong> ${esc(x.missing.owners.map((o) => o.label).join(', '))}</p>` : ''}${
+          x.missing.objectives.length > 0 ? `<p><strong>${esc(t.missingObjectives)}:</strong> ${esc(x.missing.objectives.map((o) => o.label).join(', '))}</p>` : ''
+        }`;
+  return `<p>${esc(t.inputsSummary(x.all.length, x.dropped))} ${esc(t.attributionNote[r.attribution])}</p>
+<h3>${esc(t.inputsByOwner)}</h3>${x.all.length === 0 ? `<p>${esc(t.noInputs)}</p>` : byOwner}
+<h3>${esc(t.inputsByObjective)}</h3>${byObjective}
+<h3>${esc(t.matrix)}</h3>${matrix}
+<h3>${esc(t.missing)}</h3>${missing}`;
+}
