@@ -117,7 +117,8 @@ function attendance(r: Report, t: ReportText): Block[] {
   const out: Block[] = [h(1, t.attendance), p(t.attendanceSummary(a.total, a.facilitators, a.observers))];
   if (t.namesWithheld[r.attribution]) out.push(p(t.namesWithheld[r.attribution], { italics: true }));
   const names = (row: Report['attendance']['byCountry'][number]) => (named ? [(row.names ?? []).join(', ')] : []);
-  out.push(table([t.country, t.phase, t.people, ...(named ? [t.names] : [])], a.byCountry.filter((x) => x.count > 0).map((x) => [x.label, x.phases.join(', '), String(x.count), ...names(x)]), [2]));
+  const countries = a.byCountry.filter((x) => x.count > 0);
+  if (countries.length > 0) out.push(table([t.country, t.phase, t.people, ...(named ? [t.names] : [])], countries.map((x) => [x.label, x.phases.join(', '), String(x.count), ...names(x)]), [2]));
   const orgs = [...a.byOrganisation, ...(a.unaffiliated ? [a.unaffiliated] : [])].filter((x) => x.count > 0);
   if (orgs.length > 0) {
     out.push(p(''), table([t.organisation, t.people, ...(named ? [t.names] : [])], orgs.map((x) => [x.label || t.noAffiliation, String(x.count), ...names(x)]), [1]));

@@ -23,6 +23,7 @@ const css = `
   table { border-collapse: collapse; inline-size: 100%; margin-block: 0.5em 1em; font-size: 10pt; }
   th, td { border: 1px solid #c4c7c5; padding: 0.25em 0.45em; text-align: start; vertical-align: top; }
   th { background: #eef2f8; }
+  td.time { white-space: nowrap; }
   td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
   tr { break-inside: avoid; }
   figure { margin: 0.5em 0 1em; break-inside: avoid; }
@@ -91,7 +92,7 @@ function agenda(r: Report, t: ReportText): string {
 ${day.items
   .map(
     (i) =>
-      `<tr><td>${esc(i.start)}–${esc(i.end)}</td><td${auto(i.title)}>${esc(i.title)}</td><td>${esc(t.kinds[i.kind])}</td><td>${esc(i.speaker ?? '')}</td><td>${esc(i.startedAt ?? t.notStarted)}</td></tr>`,
+      `<tr><td class="time">${esc(i.start)}–${esc(i.end)}</td><td${auto(i.title)}>${esc(i.title)}</td><td>${esc(t.kinds[i.kind])}</td><td>${esc(i.speaker ?? '')}</td><td>${esc(i.startedAt ?? t.notStarted)}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>`,
@@ -103,6 +104,8 @@ function attendance(r: Report, t: ReportText): string {
   const a = r.attendance;
   const withheld = t.namesWithheld[r.attribution];
   const named = r.attribution === 'named';
+  const countries = a.byCountry.filter((row) => row.count > 0);
+  const orgs = [...a.byOrganisation, ...(a.unaffiliated ? [a.unaffiliated] : [])].filter((row) => row.count > 0);
   const rows = (list: typeof a.byCountry, phases: boolean) =>
     list
       .filter((row) => row.count > 0)
@@ -113,12 +116,12 @@ function attendance(r: Report, t: ReportText): string {
       .join('\n');
   return `<p>${esc(t.attendanceSummary(a.total, a.facilitators, a.observers))}</p>
 ${withheld ? `<p class="note">${esc(withheld)}</p>` : ''}
-<table><thead><tr><th>${esc(t.country)}</th><th>${esc(t.phase)}</th><th class="num">${esc(t.people)}</th>${named ? `<th>${esc(t.names)}</th>` : ''}</tr></thead><tbody>
-${rows(a.byCountry, true)}
-</tbody></table>
-<table><thead><tr><th>${esc(t.organisation)}</th><th class="num">${esc(t.people)}</th>${named ? `<th>${esc(t.names)}</th>` : ''}</tr></thead><tbody>
-${rows([...a.byOrganisation, ...(a.unaffiliated ? [a.unaffiliated] : [])], false)}
-</tbody></table>`;
+${countries.length === 0 ? '' : `<table><thead><tr><th>${esc(t.country)}</th><th>${esc(t.phase)}</th><th class="num">${esc(t.people)}</th>${named ? `<th>${esc(t.names)}</th>` : ''}</tr></thead><tbody>
+${rows(countries, true)}
+</tbody></table>`}
+${orgs.length === 0 ? '' : `<table><thead><tr><th>${esc(t.organisation)}</th><th class="num">${esc(t.people)}</th>${named ? `<th>${esc(t.names)}</th>` : ''}</tr></thead><tbody>
+${rows(orgs, false)}
+</tbody></table>`}`;
 }
 
 function polls(r: Report, t: ReportText): string {

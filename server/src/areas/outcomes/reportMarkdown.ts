@@ -39,13 +39,8 @@ export function reportMarkdown(r: Report): string {
   out.push(`## ${md(t.attendance)}`, '', md(t.attendanceSummary(a.total, a.facilitators, a.observers)), '');
   if (t.namesWithheld[r.attribution]) out.push(`*${md(t.namesWithheld[r.attribution])}*`, '');
   const people = (row: Report['attendance']['byCountry'][number]) => (named ? [(row.names ?? []).join(', ')] : []);
-  out.push(
-    table(
-      [t.country, t.phase, t.people, ...(named ? [t.names] : [])],
-      a.byCountry.filter((x) => x.count > 0).map((x) => [x.label, x.phases.join(', '), String(x.count), ...people(x)]),
-    ),
-    '',
-  );
+  const countries = a.byCountry.filter((x) => x.count > 0);
+  if (countries.length > 0) out.push(table([t.country, t.phase, t.people, ...(named ? [t.names] : [])], countries.map((x) => [x.label, x.phases.join(', '), String(x.count), ...people(x)])), '');
   const orgs = [...a.byOrganisation, ...(a.unaffiliated ? [a.unaffiliated] : [])].filter((x) => x.count > 0);
   if (orgs.length > 0) out.push(table([t.organisation, t.people, ...(named ? [t.names] : [])], orgs.map((x) => [x.label || t.noAffiliation, String(x.count), ...people(x)])), '');
 
