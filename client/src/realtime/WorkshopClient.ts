@@ -110,7 +110,8 @@ export class WorkshopClient {
         return { ...v, online: next };
       });
     });
-    socket.on(SocketEvent.sessionEnded, () => this.end('removed'));
+    // A deleted workshop is gone for everyone: the session is no longer valid.
+    socket.on(SocketEvent.sessionEnded, ({ reason }) => this.end(reason === 'deleted' ? 'invalid' : 'removed'));
     // A new role sees a different projection: start again from a snapshot.
     socket.on(SocketEvent.roleChanged, () => void this.resync(true));
     for (const [event, handler] of this.extraListeners) socket.on(event as 'connect', handler as () => void);

@@ -3,6 +3,7 @@ import { BoardLimits, ConnectorKind, itemColors, type ItemColor, type WorkshopSt
 import { useT } from '../../i18n/useT';
 import type { ViewItem } from './BoardSession';
 import type { BoardWords } from './useItemWords';
+import { TurnIntoInput } from '../outcomes/TurnIntoInput';
 
 interface Props {
   item: ViewItem;
@@ -108,6 +109,9 @@ export function Inspector({ item, state, words, editable, editorRef, onPatch, vo
             {t('board.vote.remove')}
           </button>
         </div>
+      )}
+      {(item.kind === 'note' || item.kind === 'practice') && !item.private && (
+        <TurnIntoInput state={state} itemId={item.id} text={item.kind === 'note' ? item.text : [item.title, item.text].filter(Boolean).join(' — ')} />
       )}
     </div>
   );

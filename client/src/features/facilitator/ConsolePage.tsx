@@ -15,6 +15,8 @@ import { BreakoutsPanel } from '../breakouts/BreakoutsPanel';
 import { AttentionControls, RunControls } from '../run/RunControls';
 import { QaSettingsPanel, QuestionsPanel } from '../qa/QuestionsPanel';
 import { BoardsPanel } from '../boards/BoardsPanel';
+import { OutcomesPanel } from '../outcomes/OutcomesPanel';
+import { OutcomesDownloads } from '../outcomes/OutcomesDownloads';
 
 /** The facilitator's console: the room's join code, the run of show, people, settings, notes. */
 export function ConsolePage() {
@@ -57,6 +59,8 @@ export function ConsolePage() {
         <BreakoutsPanel report={report} />
         <QuestionsPanel />
         <BoardsPanel />
+        <OutcomesPanel />
+        <OutcomesDownloads />
         <AgendaList state={state} onSetCurrent={setCurrent} />
         <AgendaEditor report={report} />
         <NotesPanel state={state} me={view.me} token={client.session.token} />

@@ -14,6 +14,7 @@ import { PeopleList } from '../people/PeopleList';
 import { WorkshopLayout } from './WorkshopLayout';
 import { ParticipantPolls } from '../polls/ParticipantPolls';
 import { BoardList } from '../boards/BoardList';
+import { OutcomesPanel } from '../outcomes/OutcomesPanel';
 import { useFollowSummons } from '../boards/useFollowSummons';
 
 /** A participant's (or observer's) home in a workshop: now and next, notes, people, agenda. */
@@ -41,6 +42,7 @@ export function WorkshopHome() {
           <LatestGallery />
           <ParticipantPolls />
           <BoardList state={state} />
+          <OutcomesPanel />
           <QuestionsPanel />
           <NotesPanel state={state} me={view.me} token={client.session.token} />
         </div>

@@ -9,8 +9,9 @@ import boards from './boards';
 import run from './run';
 import qa from './qa';
 import breakouts from './breakouts';
+import outcomes from './outcomes';
 
-const en = { ...core, ...run, ...qa, ...breakouts, ...polls, ...boards };
+const en = { ...core, ...run, ...qa, ...breakouts, ...polls, ...boards, ...outcomes };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -5,7 +5,8 @@ import boards from './boards';
 import run from './run';
 import qa from './qa';
 import breakouts from './breakouts';
+import outcomes from './outcomes';
 
 // Partial while a new area awaits translation: missing keys fall back to English, and catalogs.test.ts fails until none are missing.
-const messages: Partial<Messages> = { ...core, ...run, ...qa, ...breakouts, ...polls, ...boards };
+const messages: Partial<Messages> = { ...core, ...run, ...qa, ...breakouts, ...polls, ...boards, ...outcomes };
 export default messages;
