@@ -137,3 +137,36 @@ test('keyboard only: create a note, move it, connect two items, delete', async (
   await page.keyboard.press('Control+z');
   await expect(f.notes()).toHaveCount(2);
 });
+
+test('screenshots: a synergy map on a desktop, on a phone, and in Arabic; a dot vote with hidden results', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = await createBoard(facilitator, 'خريطة التآزر — Synergy map', 'Synergy map (first- and second-phase countries, six objectives)');
+  await f.addNote('Joint investigation teams: Pakistan and Iran');
+  await f.addNote('إحالة الأطفال الضحايا إلى خدمات الحماية');
+  await f.page.getByRole('button', { name: 'Facilitate' }).click();
+  await f.page.getByRole('button', { name: 'Open the vote' }).click();
+  await expect(f.page.getByText('Voting is open')).toBeVisible();
+
+  const amina = await Participant.join(person, server.url, server.joinCode, { name: 'Amina', represent: 'Afghanistan' });
+  const a = await openBoard(amina.page, 'Synergy map');
+  await a.item('Joint investigation teams').click();
+  await amina.page.getByRole('button', { name: 'Vote', exact: true }).click();
+  await amina.page.keyboard.press('v');
+  await expect(a.item('Joint investigation teams').getByTestId('board-dots')).toHaveText('● 1');
+  // Hidden: the facilitator sees the count, another participant sees nothing of Amina's dot.
+  await expect(f.item('Joint investigation teams').getByTestId('board-dots')).toHaveText('● 1');
+  await amina.page.screenshot({ path: test.info().outputPath('board-phone.png') });
+
+  await f.page.screenshot({ path: test.info().outputPath('board-desktop.png') });
+
+  const rashid = await Participant.join(person, server.url, server.joinCode, { name: 'رشيد', represent: 'Iraq' });
+  await rashid.page.setViewportSize({ width: 1280, height: 800 });
+  rashid.page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack));
+  await rashid.page.evaluate(() => localStorage.setItem('plenary.language', 'ar'));
+  await rashid.page.reload();
+  const r = await openBoard(rashid.page, 'Synergy map');
+  await expect(rashid.page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(r.item('Joint investigation teams').getByTestId('board-dots')).toHaveCount(0);
+  await expect(r.item('إحالة الأطفال')).toBeVisible();
+  await rashid.page.screenshot({ path: test.info().outputPath('board-arabic.png') });
+});

@@ -14,6 +14,7 @@ import {
   ReactFlow,
   ViewportPortal,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type NodeChange,
@@ -30,6 +31,11 @@ const nodeTypes = { item: ItemNode };
 const edgeTypes = { connector: ConnectorEdge };
 export const gridSize = 20;
 const dragWriteMs = 50;
+/**
+ * The minimap redraws every item on every frame of a pan; past this many it
+ * costs more than it helps (measured: e2e/load/boards.ts).
+ */
+const minimapMaxItems = 600;
 const layer = { lane: -3, frame: -2, connector: -1, country: 0, practice: 0, note: 0 } as const;
 
 export interface CanvasProps {
@@ -74,11 +80,14 @@ export function BoardCanvas(props: CanvasProps) {
   } | null>(null);
   const [cache] = useState(() => new NodeCache());
 
+  // Others' selections change far less often than their cursors: the nodes are rebuilt only when selections do.
+  const selectionKey = peers.map((p) => `${p.clientId}:${p.name}:${p.selection.join(',')}`).join('|');
   const remoteSel = useMemo(() => {
     const m = new Map<string, { name: string; color: string }[]>();
     for (const p of peers) for (const id of p.selection) m.set(id, [...(m.get(id) ?? []), { name: p.name, color: p.color }]);
     return m;
-  }, [peers]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectionKey]);
 
   const selected = useMemo(() => new Set(selection), [selection]);
 
@@ -305,8 +314,8 @@ export function BoardCanvas(props: CanvasProps) {
           'handle.ariaLabel': t('board.handle'),
         }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={gridSize} size={1} />
-        <MiniMap pannable zoomable nodeClassName={(n) => `minimap-${(n.data as ItemNodeData).item.kind}`} />
+        <GridDots />
+        {nodes.length <= minimapMaxItems && <MiniMap pannable zoomable nodeClassName={(n) => `minimap-${(n.data as ItemNodeData).item.kind}`} />}
         <Controls showInteractive={false} />
         <ViewportPortal>
           {peers.map((p) =>
@@ -342,4 +351,14 @@ class NodeCache {
   replace(next: Map<string, CachedNode>): void {
     this.nodes = next;
   }
+}
+
+/**
+ * The dotted grid, only when zoomed in enough to see it: zoomed out, its dots
+ * get dense and repainting them on every frame of a pan was the largest cost
+ * on big boards (measured: e2e/load/boards.ts).
+ */
+function GridDots() {
+  const visible = useStore((s) => s.transform[2] >= 0.5);
+  return visible ? <Background variant={BackgroundVariant.Dots} gap={gridSize} size={1} /> : null;
 }

@@ -97,6 +97,12 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
   const editorRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
   const items = snapshot.items;
 
+  // The board takes the whole width (a class, not main:has(): :has() would re-match the page on every pan frame).
+  useEffect(() => {
+    const main = document.getElementById('main');
+    main?.classList.add('board-wide');
+    return () => main?.classList.remove('board-wide');
+  }, []);
   useEffect(() => session?.main.setWritable(canWrite), [session, canWrite]);
   useEffect(() => session?.setPrivateMode(board.private && role === 'participant'), [session, board.private, role]);
   useEffect(() => session?.setSelection(selection), [session, selection]);

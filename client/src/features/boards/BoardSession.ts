@@ -266,7 +266,10 @@ export class BoardSession {
     this.view.set({ items: this.items, version: this.version, canUndo: this.history.length > 0, canRedo: this.redoHistory.length > 0 });
   }
 
-  private onAwareness = () => {
+  private onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    // My own cursor moving changes nothing on my screen.
+    const own = this.main.provider.awareness.clientID;
+    if (![...added, ...updated, ...removed].some((id) => id !== own)) return;
     if (this.peersFrame !== null) return;
     this.peersFrame = requestAnimationFrame(() => {
       this.peersFrame = null;
