@@ -8,7 +8,6 @@ import { Resvg } from '@resvg/resvg-js';
 import {
   drawBoard,
   drawingToSvg,
-  isRtlText,
   type BoardItem,
   type ReportBoard,
   type ReportPoll,
@@ -53,9 +52,9 @@ export function pollChart(poll: ReportPoll, language: string): Picture | null {
   poll.chart.forEach((r, i) => {
     const y = top + i * row;
     const label = r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label;
-    const rtl = isRtlText(label);
+    // Labels end where the bars start, whatever their script (the bidi algorithm orders the letters).
     parts.push(
-      `<text x="${rtl ? labelW - 8 : 4}" y="${y + 18}" fill="#1d1b20"${rtl ? ' direction="rtl" text-anchor="start"' : ''}>${esc(label)}</text>`,
+      `<text x="${labelW - 8}" y="${y + 18}" fill="#1d1b20" text-anchor="end">${esc(label)}</text>`,
       `<rect x="${labelW}" y="${y + 5}" width="${barW}" height="${row - 10}" fill="#eceff1"/>`,
       `<rect x="${labelW}" y="${y + 5}" width="${Math.max(0, (r.value / max) * barW).toFixed(1)}" height="${row - 10}" fill="#0b57d0"/>`,
       `<text x="${labelW + barW + 8}" y="${y + 18}" fill="#1d1b20">${esc(figure(r.value, language))}${r.share !== null ? ` (${Math.round(r.share * 100)}%)` : ''}</text>`,
