@@ -1,3 +1,4 @@
+import { BoardScreen } from '../fixtures/boards.js';
 import { FacilitatorConsole, openProjector, Participant } from '../fixtures/pages.js';
 import { expect, test } from '../fixtures/test.js';
 
@@ -94,4 +95,49 @@ test('a facilitator makes a participant co-facilitator, who can then open the co
   await karim.page.getByLabel('Announcement to everyone').fill('Co-facilitated');
   await karim.page.getByRole('button', { name: 'Announce' }).click();
   await expect(facilitator.page.getByText('Co-facilitated')).toBeVisible();
+});
+
+test('the opening item’s steps: a board opens for all, then a poll launches, then a timer everyone sees; the room pauses and resumes', async ({ server, person }) => {
+  test.setTimeout(90_000);
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = facilitator.page;
+  const projector = await openProjector(facilitator);
+  const amina = await Participant.join(person, server.url, server.joinCode, { name: 'Amina', represent: 'Afghanistan' });
+  const karim = await Participant.join(person, server.url, server.joinCode, { name: 'Karim', represent: 'Morocco' });
+
+  await f.getByRole('button', { name: 'Start the first item' }).click();
+  await expect(amina.page.getByTestId('now')).toContainText('Opening remarks');
+
+  // Step: the prepared synergy map opens for everyone (and on the projector).
+  await f.getByRole('button', { name: /Show the board “Synergy map/ }).click();
+  for (const p of [amina, karim]) {
+    const board = new BoardScreen(p.page);
+    await board.ready();
+    await expect(board.item('Afghanistan')).toBeVisible();
+  }
+  await expect(projector.locator('.react-flow, [data-testid="projector-board"]').first()).toBeVisible();
+
+  // Step: the prepared poll launches; people on the board are told, and vote.
+  await f.getByRole('button', { name: /Launch the poll “On which of the six objectives/ }).click();
+  await expect(amina.page.getByTestId('open-poll-notice')).toContainText('A poll is open.');
+  await amina.page.getByTestId('open-poll-notice').getByRole('link', { name: 'Vote now' }).click();
+  const poll = amina.page.getByTestId('polls').getByTestId('poll').first();
+  await expect(poll).toContainText('On which of the six objectives does your country most want to learn from others?');
+  await poll.getByRole('radio', { name: 'Protection and assistance to victims' }).check();
+  await poll.getByRole('button', { name: 'Vote', exact: true }).click();
+  await expect(poll.getByTestId('poll-message')).toHaveText('Your ballot is saved. You can change it until the poll closes.');
+
+  // Step: a timer everyone sees counting down.
+  await f.getByRole('button', { name: /Start a timer of 2 minutes/ }).click();
+  await expect(amina.page.getByTestId('timer')).toContainText('Answer the opening question');
+  const t0 = await amina.page.getByTestId('timer-time').textContent();
+  await expect(amina.page.getByTestId('timer-time')).not.toHaveText(t0!, { timeout: 3000 });
+  await expect(projector.getByTestId('timer')).toContainText('Answer the opening question');
+  await expect(f.getByText('done')).toHaveCount(3);
+
+  // Pause the room, then resume it.
+  await f.getByRole('button', { name: 'Pause the room' }).click();
+  for (const p of [amina, karim]) await expect(p.page.getByTestId('pause-overlay')).toBeVisible();
+  await f.getByRole('button', { name: 'Resume the room' }).click();
+  for (const p of [amina, karim]) await expect(p.page.getByTestId('pause-overlay')).toHaveCount(0);
 });

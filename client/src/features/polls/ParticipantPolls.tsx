@@ -23,7 +23,7 @@ export function ParticipantPolls() {
   const open = polls.filter((p) => p.status === 'open').sort((a, b) => (b.openedAt ?? 0) - (a.openedAt ?? 0));
   const closed = polls.filter((p) => p.status === 'closed').sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
   return (
-    <section className="card polls-home" aria-labelledby={titleId} data-testid="polls">
+    <section className="card polls-home" id="polls" aria-labelledby={titleId} data-testid="polls">
       <h2 id={titleId}>{t('poll.home.title')}</h2>
       {open.map((p) => (
         <ParticipantPoll key={p.id} poll={p} />

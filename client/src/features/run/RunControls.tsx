@@ -87,8 +87,10 @@ function Steps({ itemId, steps, report }: { itemId: string; steps: ActivityStep[
   const ran = state.run.stepsRun[itemId] ?? [];
   const label = (s: ActivityStep): string => {
     switch (s.kind) {
-      case 'showBoard':
-        return t('run.steps.showBoard', { title: state.boards.byId[s.boardId]?.title ?? s.boardId });
+      case 'showBoard': {
+        const title = state.boards.byId[s.boardId]?.title ?? state.definition.boards?.find((b) => b.id === s.boardId)?.title;
+        return t('run.steps.showBoard', { title: title ?? s.boardId });
+      }
       case 'launchPoll': {
         const prepared = state.definition.polls?.find((p) => (p as { id?: string }).id === s.pollId) as { question?: string } | undefined;
         return t('run.steps.launchPoll', { title: state.polls.byId[s.pollId]?.question ?? prepared?.question ?? s.pollId });

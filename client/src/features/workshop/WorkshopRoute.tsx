@@ -12,6 +12,7 @@ import { ConnectionBadge, SavedBadge } from '../../ui/StatusBadges';
 import { ProfileMenu } from '../profile/ProfileMenu';
 import { PauseOverlay } from '../run/PauseOverlay';
 import { AttentionFollower } from '../run/AttentionFollower';
+import { OpenPollNotice } from '../polls/OpenPollNotice';
 
 /** Shows `children` once the workshop is loaded; handles ended sessions. */
 export function WorkshopFrame({ session, children }: { session: StoredSession; children: ReactNode }) {
@@ -71,6 +72,7 @@ function Loaded({ children }: { children: ReactNode }) {
   }
   return (
     <>
+      <OpenPollNotice />
       {children}
       <PauseOverlay />
       <AttentionFollower />

@@ -197,6 +197,8 @@ const messages: AreaMessages<typeof polls> = {
   'poll.words.hidden': 'الكلمات المخفية',
 
   'poll.projector.noResultsYet': 'صوّت من هاتفك: تظهر النتائج هنا مع وصول بطاقات الاقتراع.',
+  'poll.notice.open': '{count, plural, zero {لا توجد استطلاعات مفتوحة.} one {هناك استطلاع مفتوح.} two {هناك استطلاعان مفتوحان.} few {هناك # استطلاعات مفتوحة.} many {هناك # استطلاعًا مفتوحًا.} other {هناك # استطلاع مفتوح.}}',
+  'poll.notice.vote': 'صوِّت الآن',
 };
 
 export default messages;

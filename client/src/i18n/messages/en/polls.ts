@@ -194,6 +194,8 @@ const polls = {
   'poll.words.hidden': 'Hidden words',
 
   'poll.projector.noResultsYet': 'Vote on your phone: results appear here as ballots come in.',
+  'poll.notice.open': '{count, plural, one {A poll is open.} other {# polls are open.}}',
+  'poll.notice.vote': 'Vote now',
 } as const;
 
 export default polls;

@@ -197,6 +197,8 @@ const messages: AreaMessages<typeof polls> = {
   'poll.words.hidden': 'Palabras ocultas',
 
   'poll.projector.noResultsYet': 'Vote desde su teléfono: los resultados aparecen aquí a medida que llegan las papeletas.',
+  'poll.notice.open': '{count, plural, one {Hay una encuesta abierta.} other {Hay # encuestas abiertas.}}',
+  'poll.notice.vote': 'Votar ahora',
 };
 
 export default messages;

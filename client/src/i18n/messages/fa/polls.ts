@@ -197,6 +197,8 @@ const messages: AreaMessages<typeof polls> = {
   'poll.words.hidden': 'واژه‌های پنهان',
 
   'poll.projector.noResultsYet': 'با گوشی خود رأی بدهید: نتایج با رسیدن برگه‌های رأی اینجا نمایش داده می‌شود.',
+  'poll.notice.open': '{count, plural, one {یک نظرسنجی باز است.} other {# نظرسنجی باز است.}}',
+  'poll.notice.vote': 'اکنون رأی دهید',
 };
 
 export default messages;

@@ -197,6 +197,8 @@ const messages: AreaMessages<typeof polls> = {
   'poll.words.hidden': 'Mots masqués',
 
   'poll.projector.noResultsYet': 'Votez sur votre téléphone : les résultats s’affichent ici à mesure que les bulletins arrivent.',
+  'poll.notice.open': '{count, plural, one {Un sondage est ouvert.} other {# sondages sont ouverts.}}',
+  'poll.notice.vote': 'Voter maintenant',
 };
 
 export default messages;

@@ -197,6 +197,8 @@ const messages: AreaMessages<typeof polls> = {
   'poll.words.hidden': 'Palavras ocultas',
 
   'poll.projector.noResultsYet': 'Vote no seu telemóvel: os resultados aparecem aqui à medida que os boletins chegam.',
+  'poll.notice.open': '{count, plural, one {Há uma votação aberta.} other {Há # votações abertas.}}',
+  'poll.notice.vote': 'Votar agora',
 };
 
 export default messages;

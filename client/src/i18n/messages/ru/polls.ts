@@ -197,6 +197,8 @@ const messages: AreaMessages<typeof polls> = {
   'poll.words.hidden': 'Скрытые слова',
 
   'poll.projector.noResultsYet': 'Голосуйте с телефона: результаты появятся здесь по мере поступления бюллетеней.',
+  'poll.notice.open': '{count, plural, one {Открыт # опрос.} few {Открыто # опроса.} many {Открыто # опросов.} other {Открыто # опроса.}}',
+  'poll.notice.vote': 'Проголосовать',
 };
 
 export default messages;
