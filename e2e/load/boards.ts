@@ -6,7 +6,9 @@
  *    notes; `--writers` of them move their own note `--rate` times a second for
  *    `--duration` s. Every other client records the time from the move to its
  *    arrival. Per round: p50/p95/p99/max, delivery ratio (arrivals / moves ×
- *    (N − 1)), server CPU and resident memory, the clients' CPU. The same run
+ *    (N − 1)), server CPU and resident memory, the clients' CPU. Latency is
+ *    measured at `--measure` clients spread over the room; the others receive
+ *    every message and drop it (see WorkerSetup.measured). The same run
  *    against a stock `@y/websocket-server` 0.1.1 (load/stockServer.ts; in
  *    memory, no authentication, nothing stored) for comparison.
  * 2. Cursors. `--cursor-clients` clients each move a cursor (Yjs awareness)
@@ -56,6 +58,8 @@ interface Options {
   skipCursors: boolean;
   skipBrowser: boolean;
   drain: number;
+  /** Clients that decode and measure (spread over the room); the rest receive and drop. */
+  measure: number;
   out: string;
 }
 
@@ -76,6 +80,7 @@ function options(): Options {
       'skip-cursors': { type: 'boolean', default: false },
       'skip-browser': { type: 'boolean', default: false },
       drain: { type: 'string', default: '10' },
+      measure: { type: 'string', default: '50' },
       out: { type: 'string', default: resolve(here, '../output/bench-boards.json') },
     },
   });
@@ -93,12 +98,15 @@ function options(): Options {
     skipCursors: values['skip-cursors'],
     skipBrowser: values['skip-browser'],
     drain: Number(values.drain),
+    measure: Number(values.measure),
     out: values.out,
   };
 }
 
 interface RoundResult {
   server: 'plenary' | 'stock';
+  /** Clients that decoded and measured. */
+  measuredClients: number;
   mode: 'fanout' | 'cursors';
   clients: number;
   movers: number;
@@ -194,6 +202,8 @@ async function runRound(kind: 'plenary' | 'stock', mode: 'fanout' | 'cursors', c
     const per = Math.ceil(clients / workerCount);
     const children = Array.from({ length: workerCount }, spawnWorker);
     const rate = mode === 'fanout' ? o.rate : o.cursorRate;
+    const step = Math.max(1, Math.floor(clients / Math.max(1, o.measure)));
+    const measured = Array.from({ length: clients }, (_, i) => i).filter((i) => i % step === step - 1 && !writers.includes(i)).slice(0, o.measure);
     const setups: WorkerSetup[] = children.map((_, w) => ({
       type: 'setup',
       mode,
@@ -204,6 +214,7 @@ async function runRound(kind: 'plenary' | 'stock', mode: 'fanout' | 'cursors', c
       writers,
       rate,
       durationS: o.duration,
+      measured,
     }));
     const readies = children.map((c) => next(c, 'ready', 180_000));
     children.forEach((c, w) => c.send(setups[w]!));
@@ -226,10 +237,12 @@ async function runRound(kind: 'plenary' | 'stock', mode: 'fanout' | 'cursors', c
     const latencies = replies.flatMap((r) => r.latencies);
     const sent = replies.reduce((n, r) => n + r.sent, 0);
     const received = replies.reduce((n, r) => n + r.received, 0);
-    const expected = sent * (clients - 1);
+    // Each measured client expects every move (or cursor update) but its own.
+    const expected = sent * measured.length - (mode === 'cursors' ? Math.round(rate * o.duration) * measured.length : 0);
     log(`${kind} ${mode} N=${clients}: ${received}/${expected} arrivals (${sent} of ${sentPlanned} sent)`);
     return {
       server: kind,
+      measuredClients: measured.length,
       mode,
       clients,
       movers,
@@ -393,11 +406,11 @@ async function browserRound(o: Options): Promise<BrowserResult> {
 }
 
 function table(rounds: RoundResult[]): string {
-  const head = '| server | what | N | sent | arrivals / expected | p50 / p95 / p99 / max (ms) | server CPU | server RSS before → after | clients CPU |';
+  const head = '| server | what | N (measured) | sent | arrivals / expected | p50 / p95 / p99 / max (ms) | server CPU | server RSS before → after | clients CPU |';
   const rule = '|---|---|---|---|---|---|---|---|---|';
   const rows = rounds.map(
     (r) =>
-      `| ${r.server} | ${r.mode === 'fanout' ? `${r.movers} movers × ${r.ratePerMover}/s` : `${r.movers} cursors × ${r.ratePerMover}/s`} | ${r.clients} | ${r.sent} | ${r.received} / ${r.expected} (${(r.deliveryRatio * 100).toFixed(1)} %) | ${quartet(r.latency)} | ${r.serverCpuS} s (${r.serverCpuPercent} %) | ${r.serverRssBeforeMiB} → ${r.serverRssAfterMiB} MiB | ${r.clientsCpuS} s |`,
+      `| ${r.server} | ${r.mode === 'fanout' ? `${r.movers} movers × ${r.ratePerMover}/s` : `${r.movers} cursors × ${r.ratePerMover}/s`} | ${r.clients} (${r.measuredClients}) | ${r.sent} | ${r.received} / ${r.expected} (${(r.deliveryRatio * 100).toFixed(1)} %) | ${quartet(r.latency)} | ${r.serverCpuS} s (${r.serverCpuPercent} %) | ${r.serverRssBeforeMiB} → ${r.serverRssAfterMiB} MiB | ${r.clientsCpuS} s |`,
   );
   return [head, rule, ...rows].join('\n');
 }

@@ -30,6 +30,14 @@ export interface WorkerSetup {
   /** Moves (or cursor updates) per second per writer (or per client). */
   rate: number;
   durationS: number;
+  /**
+   * Global indexes of the clients that decode what arrives and measure. The
+   * others receive everything the server sends and drop it unread: in a room
+   * each browser decodes on its own CPU, while here every client shares this
+   * machine's two cores with the server, and decoding at all of them would
+   * measure the simulation, not the server.
+   */
+  measured: number[];
 }
 
 export type WorkerReply =
@@ -160,6 +168,11 @@ process.on('message', (msg: { type: string } & Partial<WorkerSetup>) => {
         results.push(...wave);
       }
       clients = results.map((r) => r.client);
+      for (const c of clients) {
+        if (s.measured.includes(c.index)) continue;
+        c.provider.messageHandlers[0] = () => undefined;
+        c.provider.messageHandlers[1] = () => undefined;
+      }
       // Latencies of the setup do not count.
       latencies.length = 0;
       received = 0;

@@ -43,6 +43,7 @@ import { joinParticipant, leave, RoundCounters, workshopIdFor, writeEdits, type 
 import { memorySlope, resultsTable, slopeLine, type BenchResult, type MemorySlope, type RoundResult } from './lib/report.js';
 import { cpuSeconds, externalServer, ownCpuSeconds, readHealth, startServer, type Health, type ServerUnderTest } from './lib/server.js';
 import { round, summarize } from './lib/stats.js';
+import { createBoardAt } from './lib/boardsKit.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -102,6 +103,13 @@ function optionsOrExit(): BenchOptions | null {
   return null;
 }
 
+/** A fresh board for the round: boards exist only once a facilitator creates them. */
+async function benchBoard(server: ServerUnderTest, workshopId: string): Promise<string> {
+  if (!server.facilitatorKey) throw new Error('A board needs the facilitator key: set PLENARY_FACILITATOR_KEY for a server given by --url.');
+  const { boardId } = await createBoardAt(server.url, workshopId, server.facilitatorKey, `Bench ${randomBytes(3).toString('hex')}`);
+  return boardId;
+}
+
 /** One round: a fresh board, N joins, a memory reading, the edit load, everyone leaves. */
 async function runRound(server: ServerUnderTest, options: BenchOptions, clients: number): Promise<RoundResult> {
   const counters = new RoundCounters();
@@ -109,7 +117,7 @@ async function runRound(server: ServerUnderTest, options: BenchOptions, clients:
   const ctx: JoinContext = {
     url: server.url,
     code: server.code,
-    docName: docName({ kind: 'board', workshopId, boardId: `bench-${randomBytes(6).toString('hex')}` }),
+    docName: docName({ kind: 'board', workshopId, boardId: await benchBoard(server, workshopId) }),
     timeoutMs: options.timeoutS * 1000,
     counters,
   };

@@ -111,10 +111,15 @@ export async function post<T>(url: string, body: unknown): Promise<Result<T>> {
 }
 
 /** Enters as the demo's facilitator and creates a board; resolves with its id and the facilitator's session. */
-export async function createBoard(server: BenchServer, title: string): Promise<{ boardId: string; facilitator: JoinReply }> {
-  const entered = await post<JoinReply>(server.url + ApiPath.facilitatorEnter(server.workshopId!), { key: server.facilitatorKey, name: 'Bench facilitator', language: 'en' });
+export function createBoard(server: BenchServer, title: string): Promise<{ boardId: string; facilitator: JoinReply }> {
+  return createBoardAt(server.url, server.workshopId!, server.facilitatorKey!, title);
+}
+
+/** The same, for a server known by URL, workshop and facilitator key. */
+export async function createBoardAt(url: string, workshopId: string, key: string, title: string): Promise<{ boardId: string; facilitator: JoinReply }> {
+  const entered = await post<JoinReply>(url + ApiPath.facilitatorEnter(workshopId), { key, name: 'Bench facilitator', language: 'en' });
   if (!entered.ok) throw new Error(`facilitator: ${entered.error.message}`);
-  const socket = io(server.url, { auth: { token: entered.data.token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket = io(url, { auth: { token: entered.data.token }, transports: ['websocket'], forceNew: true, reconnection: false });
   try {
     await new Promise<void>((ok, fail) => {
       socket.once('connect', () => ok());

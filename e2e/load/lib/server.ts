@@ -40,6 +40,12 @@ export interface ServerUnderTest {
   /** Process id when started here; null for a server given by URL. */
   pid: number | null;
   problems: LogProblems;
+  /**
+   * The demo's facilitator key, read from the link a started server prints
+   * (boards exist only once a facilitator creates them); for a server given
+   * by URL, PLENARY_FACILITATOR_KEY or null.
+   */
+  facilitatorKey: string | null;
   /** Runs a full garbage collection in the server; false when it cannot (a server given by URL). */
   collectGarbage(): Promise<boolean>;
   stop(): Promise<void>;
@@ -47,7 +53,7 @@ export interface ServerUnderTest {
 
 /** A server already running elsewhere: nothing to start or stop, no way to collect garbage. */
 export function externalServer(url: string, code: string): ServerUnderTest {
-  return { url, code, pid: null, problems: {}, collectGarbage: async () => false, stop: async () => {} };
+  return { url, code, pid: null, problems: {}, facilitatorKey: process.env.PLENARY_FACILITATOR_KEY ?? null, collectGarbage: async () => false, stop: async () => {} };
 }
 
 /** Starts `server/dist/main.js` on a loopback address and waits until it listens. */
@@ -73,10 +79,13 @@ export async function startServer(repoRoot: string): Promise<ServerUnderTest> {
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    const url = await waitForListening(child, problems, stderrTail);
+    const keys: string[] = [];
+    const url = await waitForListening(child, problems, stderrTail, keys);
     assertLoopback(url);
+    // The facilitator link is printed right after the server listens.
+    for (let i = 0; i < 40 && keys.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     const collectGarbage = () => (inspectorUrl ? inspectorCollectGarbage(inspectorUrl) : Promise.resolve(false));
-    return { url, code: benchJoinCode, pid: child.pid ?? null, problems, collectGarbage, stop };
+    return { url, code: benchJoinCode, pid: child.pid ?? null, problems, facilitatorKey: keys[0] ?? null, collectGarbage, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -100,7 +109,7 @@ function serverEnv(dataDir: string): NodeJS.ProcessEnv {
 }
 
 /** Reads JSON log lines until `"event":"listening"`; counts warnings and errors all along. */
-function waitForListening(child: ChildProcess, problems: LogProblems, stderrTail: string[]): Promise<string> {
+function waitForListening(child: ChildProcess, problems: LogProblems, stderrTail: string[], keys: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server did not listen within ${startTimeoutMs} ms.`)), startTimeoutMs);
     child.once('exit', (code, signal) => {
@@ -108,6 +117,8 @@ function waitForListening(child: ChildProcess, problems: LogProblems, stderrTail
       reject(new Error(`The server exited (${signal ?? code}) before listening:\n${stderrTail.join('\n')}`));
     });
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      const key = /\/f\/\S+#key=(\S+)/.exec(line)?.[1];
+      if (key) keys.push(decodeURIComponent(key));
       const entry = parseLogLine(line);
       if (!entry) return;
       if (entry.level >= 40) problems[entry.msg] = (problems[entry.msg] ?? 0) + 1;
