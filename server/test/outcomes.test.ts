@@ -399,3 +399,24 @@ describe('deleting a workshop', () => {
     }
   });
 });
+
+describe('state snapshots from before outcomes', () => {
+  it('are not used: the log is replayed, so the workshop has its outcomes after a restart', async () => {
+    const h = await startHarness();
+    const f = await h.facilitator();
+    const s = await h.socket(f.token);
+    await sync(s, null);
+    ok(await command(s, 'input:propose', { owner: { kind: 'country', country: 'NP' }, objective: 'strategy', action: 'Kept across the restart', lead: '', partners: '', timeframe: null, priority: 'low' }));
+    const state = (await h.server.workshops.get(h.workshopId))!.state;
+    // A snapshot as an older Plenary saved it: no outcomes slice.
+    const old: Partial<WorkshopState> = { ...state };
+    delete old.outcomes;
+    await h.server.store.saveStateSnapshot(old as WorkshopState);
+    const { dataDir, facilitatorKey } = h;
+    await h.close();
+    const again = await harness({}, {}, { dataDir, facilitatorKey });
+    const restarted = (await again.server.workshops.get(again.workshopId))!.state;
+    expect(restarted.seq).toBe(state.seq);
+    expect(Object.values(restarted.outcomes.byId).map((i) => i.action)).toEqual(['Kept across the restart']);
+  });
+});

@@ -239,7 +239,13 @@ export class Workshops {
 
   private async load(id: string): Promise<WorkshopRuntime | null> {
     const { store, bus } = this.deps;
-    const snapshot = await store.loadStateSnapshot(id);
+    let snapshot = await store.loadStateSnapshot(id);
+    if (snapshot) {
+      // A snapshot saved before an area existed lacks that area's slice: replay the whole log instead.
+      const [first] = await store.readEvents(id, 0, 1);
+      const fresh = first ? applyEvents(null, [first]) : null;
+      if (fresh && Object.keys(fresh).some((key) => !(key in snapshot!))) snapshot = null;
+    }
     const events = await store.readEvents(id, snapshot?.seq ?? 0);
     const state = applyEvents(snapshot, events);
     if (!state) return null;
