@@ -5,7 +5,7 @@ import { expect, test } from '../fixtures/test.js';
 test('every screen passes axe (WCAG 2.1 AA, no serious or critical violations), in English and in Arabic', async ({ server, person }) => {
   const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
   await facilitator.page.getByLabel('Announcement to everyone').fill('Welcome');
-  await facilitator.page.getByRole('button', { name: 'Announce' }).click();
+  await facilitator.page.getByRole('button', { name: 'Announce', exact: true }).click();
   await facilitator.page.getByRole('button', { name: 'Start the first item' }).click();
   const projector = await openProjector(facilitator);
 

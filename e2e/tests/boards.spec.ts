@@ -44,6 +44,21 @@ test('three people edit one board: every change reaches the others, concurrent m
   await expect(a.connectors()).toHaveCount(1);
   await expect(k.connectors()).toHaveCount(1);
 
+  // Karim makes a note wider by typing its width; Amina sees it. Then he drags a corner handle.
+  await k.item('Referral of child victims').click();
+  const width = karim.page.getByLabel('Width', { exact: true });
+  await width.fill('320');
+  await width.press('Enter');
+  await expect.poll(() => a.item('Referral of child victims').evaluate((el) => (el as HTMLElement).offsetWidth)).toBeCloseTo(320, 0);
+  const handle = k.item('Referral of child victims').locator('.react-flow__resize-control.handle.bottom.right');
+  const hb = (await handle.boundingBox())!;
+  await karim.page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await karim.page.mouse.down();
+  for (let i = 1; i <= 5; i++) await karim.page.mouse.move(hb.x + hb.width / 2 + 12 * i, hb.y + hb.height / 2 + 8 * i);
+  await karim.page.mouse.up();
+  await k.saved();
+  await expect.poll(async () => Number(await width.inputValue())).toBeGreaterThan(320);
+
   // A reload shows the same board.
   const before = await a.position('Joint investigation teams with Iran');
   await amina.page.reload();

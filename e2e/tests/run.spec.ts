@@ -33,7 +33,7 @@ test('the facilitator runs the room: agenda, a timer everyone sees, pause and re
   await expect(p.getByTestId('pause-overlay')).toHaveCount(0);
 
   await f.getByLabel('Announcement to everyone').fill('Lunch is served in the Rotunda');
-  await f.getByRole('button', { name: 'Announce' }).click();
+  await f.getByRole('button', { name: 'Announce', exact: true }).click();
   await expect(p.getByTestId('announcement')).toHaveText(/Lunch is served in the Rotunda/);
   await p.getByTestId('announcement').getByRole('button', { name: 'Dismiss' }).click();
   await expect(p.getByTestId('announcement')).toHaveCount(0);
@@ -93,7 +93,7 @@ test('a facilitator makes a participant co-facilitator, who can then open the co
   await karim.page.getByRole('link', { name: 'Open the facilitator console' }).click();
   await expect(karim.page.getByRole('heading', { name: 'Run of show' })).toBeVisible();
   await karim.page.getByLabel('Announcement to everyone').fill('Co-facilitated');
-  await karim.page.getByRole('button', { name: 'Announce' }).click();
+  await karim.page.getByRole('button', { name: 'Announce', exact: true }).click();
   await expect(facilitator.page.getByText('Co-facilitated')).toBeVisible();
 });
 

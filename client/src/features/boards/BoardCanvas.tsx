@@ -71,6 +71,8 @@ export function BoardCanvas(props: CanvasProps) {
   const canEdit = props.canEdit && !readOnly;
   const flow = useReactFlow();
   const [overlay, setOverlay] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
+  // While someone resizes an item, its size lives here; the document gets it when they let go.
+  const [sizes, setSizes] = useState<ReadonlyMap<string, { w: number; h: number }>>(new Map());
   const dragging = useRef<{
     moved: Map<string, { x: number; y: number }>;
     timer: ReturnType<typeof setTimeout> | null;
@@ -98,11 +100,12 @@ export function BoardCanvas(props: CanvasProps) {
     for (const item of items.values()) {
       if (item.kind === 'connector') continue;
       const pos = overlay.get(item.id);
+      const size = sizes.get(item.id);
       const remote = remoteSel.get(item.id) ?? [];
       const dots = props.dots(item.id);
       const isLocked = props.locked(item);
       const isSel = selected.has(item.id);
-      const key = `${pos?.x ?? ''},${pos?.y ?? ''}|${remote.map((r) => r.name).join()}|${dots ? `${dots.mine}/${dots.total}` : ''}|${isLocked}|${isSel}`;
+      const key = `${pos?.x ?? ''},${pos?.y ?? ''}|${size ? `${size.w}x${size.h}` : ''}|${remote.map((r) => r.name).join()}|${dots ? `${dots.mine}/${dots.total}` : ''}|${isLocked}|${isSel}`;
       const prev = cache.get(item.id);
       if (prev && prev.item === item && prev.key === key) {
         out.push(prev.node);
@@ -115,8 +118,8 @@ export function BoardCanvas(props: CanvasProps) {
         id: item.id,
         type: 'item',
         position: pos ?? { x: item.x, y: item.y },
-        width: item.w,
-        height: item.h,
+        width: size?.w ?? item.w,
+        height: size?.h ?? item.h,
         zIndex: layer[item.kind],
         selected: isSel,
         draggable: canEdit && !isLocked,
@@ -124,7 +127,7 @@ export function BoardCanvas(props: CanvasProps) {
         selectable: !readOnly,
         dragHandle: area ? '.board-handle' : undefined,
         ariaLabel: d.aria,
-        data: { item, text: d.text, detail: d.detail, remote, dots, locked: isLocked },
+        data: { item, text: d.text, detail: d.detail, remote, dots, locked: isLocked, resizable: canEdit && !isLocked && isSel },
       };
       out.push(node);
       next.set(item.id, { item, key, node });
@@ -132,7 +135,7 @@ export function BoardCanvas(props: CanvasProps) {
     cache.replace(next);
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items, version, overlay, remoteSel, selected, readOnly, canEdit, cache, props.dots, props.locked, props.describe]);
+  }, [items, version, overlay, sizes, remoteSel, selected, readOnly, canEdit, cache, props.dots, props.locked, props.describe]);
 
   const edges = useMemo(() => {
     const out: ConnectorEdgeType[] = [];
@@ -171,6 +174,22 @@ export function BoardCanvas(props: CanvasProps) {
       const moves = new Map<string, { x: number; y: number }>();
       let ended = false;
       for (const c of changes) {
+        if (c.type === 'dimensions' && c.resizing !== undefined && c.dimensions && canEdit) {
+          // From the resize handles (a plain measurement has no `resizing`).
+          const w = Math.round(Math.min(20000, Math.max(40, c.dimensions.width)));
+          const h = Math.round(Math.min(20000, Math.max(30, c.dimensions.height)));
+          if (c.resizing) {
+            setSizes((m) => new Map(m).set(c.id, { w, h }));
+          } else {
+            props.onPatch(new Map([[c.id, { w, h }]]), false);
+            setSizes((m) => {
+              const next = new Map(m);
+              next.delete(c.id);
+              return next;
+            });
+          }
+          continue;
+        }
         if (c.type === 'select') {
           sel ??= new Set(selection);
           if (c.selected) sel.add(c.id);

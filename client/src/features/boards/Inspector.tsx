@@ -94,6 +94,7 @@ export function Inspector({ item, state, words, editable, editorRef, onPatch, vo
           ))}
         </fieldset>
       )}
+      {item.kind !== 'connector' && <SizeFields w={item.w} h={item.h} disabled={!editable} onPatch={onPatch} />}
       {frameLock && (
         <button type="button" onClick={frameLock.toggle} aria-pressed={frameLock.locked}>
           {frameLock.locked ? t('board.frame.unlock') : t('board.frame.lock')}
@@ -197,5 +198,30 @@ function DraftInput({
         }
       }}
     />
+  );
+}
+
+/** Width and height by keyboard (the handles on the canvas do the same with a pointer). */
+function SizeFields({ w, h, disabled, onPatch }: { w: number; h: number; disabled: boolean; onPatch: (patch: Partial<Record<string, unknown>>) => void }) {
+  const t = useT();
+  const ids = { w: useId(), h: useId() };
+  const min = { w: 40, h: 30 };
+  // Out-of-range or empty input changes nothing; the field shows the item's size again.
+  const commit = (key: 'w' | 'h', input: HTMLInputElement) => {
+    const v = Math.round(Number(input.value));
+    if (input.value.trim() !== '' && Number.isFinite(v) && v >= min[key] && v <= 20000) onPatch({ [key]: v });
+    else input.value = String(Math.round(key === 'w' ? w : h));
+  };
+  return (
+    <div className="inline-form board-size">
+      <div>
+        <label htmlFor={ids.w}>{t('board.field.width')}</label>
+        <input id={ids.w} type="number" min={min.w} max={20000} step={10} defaultValue={Math.round(w)} key={`w${w}`} disabled={disabled} onBlur={(e) => commit('w', e.target)} onKeyDown={(e) => e.key === 'Enter' && commit('w', e.currentTarget)} />
+      </div>
+      <div>
+        <label htmlFor={ids.h}>{t('board.field.height')}</label>
+        <input id={ids.h} type="number" min={min.h} max={20000} step={10} defaultValue={Math.round(h)} key={`h${h}`} disabled={disabled} onBlur={(e) => commit('h', e.target)} onKeyDown={(e) => e.key === 'Enter' && commit('h', e.currentTarget)} />
+      </div>
+    </div>
   );
 }

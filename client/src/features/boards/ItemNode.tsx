@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ViewItem } from './BoardSession';
 import { useT } from '../../i18n/useT';
 
@@ -13,6 +13,8 @@ export interface ItemNodeData extends Record<string, unknown> {
   remote: { name: string; color: string }[];
   dots: { mine: number; total: number | null } | null;
   locked: boolean;
+  /** Selected and editable by this person: show the resize handles. */
+  resizable: boolean;
 }
 
 export type ItemNodeType = Node<ItemNodeData, 'item'>;
@@ -20,10 +22,12 @@ export type ItemNodeType = Node<ItemNodeData, 'item'>;
 /** One item on the canvas: a note, a country or good-practice card, a lane or a frame. */
 export const ItemNode = memo(function ItemNode({ data, selected }: NodeProps<ItemNodeType>) {
   const t = useT();
-  const { item, text, detail, remote, dots, locked } = data;
+  const { item, text, detail, remote, dots, locked, resizable } = data;
   const area = item.kind === 'lane' || item.kind === 'frame';
   const style = remote.length > 0 ? { outlineColor: remote[0]!.color } : undefined;
   return (
+    <>
+    <NodeResizer isVisible={resizable} minWidth={40} minHeight={30} color="var(--brand)" />
     <div
       className={`board-item board-${item.kind} color-${item.color ?? 'default'}${selected ? ' selected' : ''}${remote.length ? ' remote-selected' : ''}${item.private ? ' private' : ''}`}
       style={style}
@@ -68,5 +72,6 @@ export const ItemNode = memo(function ItemNode({ data, selected }: NodeProps<Ite
       <Handle type="source" position={Position.Right} className="board-handle-dot" />
       <Handle type="target" position={Position.Left} className="board-handle-dot" />
     </div>
+    </>
   );
 });

@@ -93,6 +93,8 @@ const messages: AreaMessages<typeof boards> = {
   'board.field.none': 'لا شيء',
   'board.field.label': 'التسمية',
   'board.field.link': 'نوع الرابط',
+  'board.field.width': 'العرض',
+  'board.field.height': 'الارتفاع',
   'board.field.color': 'اللون',
   'board.color.yellow': 'أصفر',
   'board.color.orange': 'برتقالي',

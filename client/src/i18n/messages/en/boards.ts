@@ -90,6 +90,8 @@ const boards = {
   'board.field.none': 'None',
   'board.field.label': 'Label',
   'board.field.link': 'Kind of connection',
+  'board.field.width': 'Width',
+  'board.field.height': 'Height',
   'board.field.color': 'Colour',
   'board.color.yellow': 'Yellow',
   'board.color.orange': 'Orange',

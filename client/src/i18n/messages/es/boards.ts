@@ -93,6 +93,8 @@ const messages: AreaMessages<typeof boards> = {
   'board.field.none': 'Ninguno',
   'board.field.label': 'Etiqueta',
   'board.field.link': 'Tipo de conexión',
+  'board.field.width': 'Ancho',
+  'board.field.height': 'Alto',
   'board.field.color': 'Color',
   'board.color.yellow': 'Amarillo',
   'board.color.orange': 'Naranja',

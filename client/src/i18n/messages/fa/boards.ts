@@ -93,6 +93,8 @@ const messages: AreaMessages<typeof boards> = {
   'board.field.none': 'هیچ‌کدام',
   'board.field.label': 'برچسب',
   'board.field.link': 'نوع اتصال',
+  'board.field.width': 'پهنا',
+  'board.field.height': 'ارتفاع',
   'board.field.color': 'رنگ',
   'board.color.yellow': 'زرد',
   'board.color.orange': 'نارنجی',

@@ -93,6 +93,8 @@ const messages: AreaMessages<typeof boards> = {
   'board.field.none': 'Aucun',
   'board.field.label': 'Libellé',
   'board.field.link': 'Type de lien',
+  'board.field.width': 'Largeur',
+  'board.field.height': 'Hauteur',
   'board.field.color': 'Couleur',
   'board.color.yellow': 'Jaune',
   'board.color.orange': 'Orange',

@@ -93,6 +93,8 @@ const messages: AreaMessages<typeof boards> = {
   'board.field.none': 'Nenhum',
   'board.field.label': 'Rótulo',
   'board.field.link': 'Tipo de ligação',
+  'board.field.width': 'Largura',
+  'board.field.height': 'Altura',
   'board.field.color': 'Cor',
   'board.color.yellow': 'Amarelo',
   'board.color.orange': 'Laranja',

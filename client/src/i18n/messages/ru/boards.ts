@@ -93,6 +93,8 @@ const messages: AreaMessages<typeof boards> = {
   'board.field.none': 'Нет',
   'board.field.label': 'Подпись',
   'board.field.link': 'Вид связи',
+  'board.field.width': 'Ширина',
+  'board.field.height': 'Высота',
   'board.field.color': 'Цвет',
   'board.color.yellow': 'Жёлтый',
   'board.color.orange': 'Оранжевый',
