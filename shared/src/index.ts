@@ -35,3 +35,4 @@ export * from './domain/access/docAccess.js';
 export * from './domain/boards/index.js';
 export * from './domain/polls/index.js';
 export * from './domain/outcomes/index.js';
+export * from './domain/discussions/index.js';

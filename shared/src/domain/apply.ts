@@ -9,6 +9,7 @@ import { applyPolls } from './polls/apply.js';
 import type { WorkshopState } from './state.js';
 import { applyQa } from './qa/apply.js';
 import { applyBreakouts } from './breakouts/apply.js';
+import { applyDiscussions, type DiscussionEvent } from './discussions/apply.js';
 import { applyRun, type RunEvent } from './run/apply.js';
 import { isRunPrefix } from './run/decide.js';
 import { applyOutcomes, type OutcomesEvent } from './outcomes/apply.js';
@@ -31,6 +32,8 @@ export function applyEvent(state: WorkshopState | null, event: DomainEvent): Wor
       return applyQa(state, event as EventOf<'qa'>);
     case 'breakout':
       return applyBreakouts(state, event as EventOf<'breakout'>);
+    case 'discussion':
+      return applyDiscussions(state, event as DiscussionEvent);
     default:
       return applyWorkshop(state, event as CoreEvent);
   }

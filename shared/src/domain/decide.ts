@@ -13,6 +13,7 @@ import { decidePolls } from './polls/decide.js';
 import type { WorkshopState } from './state.js';
 import { decideQa } from './qa/decide.js';
 import { decideBreakouts, placeLatecomer } from './breakouts/decide.js';
+import { decideDiscussions, type DiscussionCommand } from './discussions/decide.js';
 import { decideRun, isRunPrefix, type RunCommand } from './run/decide.js';
 import { decideOutcomes, isOutcomesPrefix, type OutcomesCommand } from './outcomes/decide.js';
 import { decideWorkshop, type CoreCommand } from './workshop/decide.js';
@@ -46,6 +47,8 @@ export function decide(state: WorkshopState, command: Command, ctx: DecideContex
       return decideQa(state, command as CommandOf<'qa'>, ctx);
     case 'breakout':
       return decideBreakouts(state, command as CommandOf<'breakout'>, ctx);
+    case 'discussion':
+      return decideDiscussions(state, command as DiscussionCommand, ctx);
     case 'poll':
       return decidePolls(state, command as CommandOf<'poll'>, ctx);
     case 'board':

@@ -10,6 +10,8 @@ import { definitionWithoutPreparedPolls, pollEventSubjects, projectPollEvent, pr
 import { projectQaEvent, projectQaState, qaEventSubjects } from './qa/project.js';
 import { outcomesEventSubjects, projectOutcomesEvent, projectOutcomesState } from './outcomes/project.js';
 import type { OutcomesEvent } from './outcomes/apply.js';
+import { discussionEventSubjects, projectDiscussionEvent, projectDiscussionsState } from './discussions/project.js';
+import type { DiscussionEvent } from './discussions/apply.js';
 import type { WorkshopState } from './state.js';
 import type { Role } from './workshop/model.js';
 
@@ -37,14 +39,17 @@ export const facilitatorViewer: Viewer = { participantId: null, role: 'facilitat
 
 /**
  * The event as this viewer receives it. Never drops an event (every viewer
- * sees contiguous sequence numbers, so gaps mean loss); it redacts.
+ * sees contiguous sequence numbers, so gaps mean loss); it redacts. Areas
+ * whose visibility depends on the workshop as it is (a group's discussion)
+ * need `state`, and redact without it.
  */
-export function projectEvent(event: DomainEvent, viewer: Viewer): DomainEvent {
+export function projectEvent(event: DomainEvent, viewer: Viewer, state?: WorkshopState): DomainEvent {
   if (viewer.role === 'facilitator') return event;
   if (isArea(event, 'poll')) return projectPollEvent(event, viewer);
   if (isArea(event, 'board')) return projectBoardEvent(event, viewer);
   if (isArea(event, 'qa')) return projectQaEvent(event, viewer);
   if (isArea(event, 'input')) return projectOutcomesEvent(event as OutcomesEvent, viewer);
+  if (isArea(event, 'discussion')) return projectDiscussionEvent(event as DiscussionEvent, viewer, state);
   if (event.type === 'workshop.created' && event.definition.polls !== undefined) {
     return { ...event, definition: definitionWithoutPreparedPolls(event.definition) };
   }
@@ -59,11 +64,12 @@ export function projectEvent(event: DomainEvent, viewer: Viewer): DomainEvent {
  * Participants who see this event differently from the public: their own
  * projection is sent to them alone. Empty for most events.
  */
-export function eventSubjects(event: DomainEvent): string[] {
+export function eventSubjects(event: DomainEvent, state?: WorkshopState): string[] {
   if (isArea(event, 'poll')) return pollEventSubjects(event);
   if (isArea(event, 'board')) return boardEventSubjects(event);
   if (isArea(event, 'qa')) return qaEventSubjects(event);
   if (isArea(event, 'input')) return outcomesEventSubjects(event as OutcomesEvent);
+  if (isArea(event, 'discussion')) return discussionEventSubjects(event as DiscussionEvent, state);
   return [];
 }
 
@@ -78,6 +84,7 @@ export function projectState(state: WorkshopState, viewer: Viewer): WorkshopStat
     boards: projectBoardsState(state.boards, viewer, state),
     qa: projectQaState(state.qa, viewer, state),
     outcomes: projectOutcomesState(state.outcomes, viewer, state),
+    discussions: projectDiscussionsState(state.discussions, viewer, state),
   };
 }
 

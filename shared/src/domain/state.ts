@@ -9,6 +9,7 @@ import type { QaState } from './qa/model.js';
 import type { BreakoutsState } from './breakouts/model.js';
 import type { RunState } from './run/model.js';
 import type { OutcomesState } from './outcomes/model.js';
+import type { DiscussionsState } from './discussions/model.js';
 import type { Participant, WorkshopDefinition, WorkshopSettings } from './workshop/model.js';
 
 export interface WorkshopState {
@@ -26,4 +27,5 @@ export interface WorkshopState {
   qa: QaState;
   outcomes: OutcomesState;
   breakouts: BreakoutsState;
+  discussions: DiscussionsState;
 }

@@ -15,6 +15,7 @@ import { pollCommands } from '../domain/polls/protocol.js';
 import { boardCommands } from '../domain/boards/protocol.js';
 import { qaCommands } from '../domain/qa/protocol.js';
 import { breakoutCommands } from '../domain/breakouts/protocol.js';
+import { discussionCommands } from '../domain/discussions/protocol.js';
 import { runCommands } from '../domain/run/protocol.js';
 import { outcomeCommands } from '../domain/outcomes/protocol.js';
 
@@ -24,6 +25,7 @@ export const SocketCommands = {
   ...runCommands,
   ...qaCommands,
   ...breakoutCommands,
+  ...discussionCommands,
   ...pollCommands,
   ...boardCommands,
   ...outcomeCommands,

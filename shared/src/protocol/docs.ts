@@ -8,6 +8,8 @@
  *                                      a participant's new notes on a board in
  *                                      private mode (they and facilitators read it)
  *   w/<workshop>/group/<group>/notes   a breakout group's notes
+ *   w/<workshop>/group/<group>/answers a breakout group's answers to the round's
+ *                                      guiding questions (one rich text per question)
  *
  * Clients connect to `/yjs/<name>` with the standard y-websocket protocol.
  */
@@ -18,7 +20,8 @@ export type DocRef =
   | { kind: 'notes'; workshopId: string }
   | { kind: 'board'; workshopId: string; boardId: string }
   | { kind: 'privateBoard'; workshopId: string; boardId: string; participantId: string }
-  | { kind: 'groupNotes'; workshopId: string; groupId: string };
+  | { kind: 'groupNotes'; workshopId: string; groupId: string }
+  | { kind: 'groupAnswers'; workshopId: string; groupId: string };
 
 /** URL path prefix of the y-websocket endpoint. */
 export const yjsPathPrefix = '/yjs/';
@@ -34,6 +37,8 @@ export function docName(ref: DocRef): string {
       return `w/${ref.workshopId}/board/${ref.boardId}/private/${ref.participantId}`;
     case 'groupNotes':
       return `w/${ref.workshopId}/group/${ref.groupId}/notes`;
+    case 'groupAnswers':
+      return `w/${ref.workshopId}/group/${ref.groupId}/answers`;
   }
 }
 
@@ -53,6 +58,9 @@ export function parseDocName(name: string): DocRef | null {
   }
   if (parts.length === 5 && parts[2] === 'group' && isId(parts[3]) && parts[4] === 'notes') {
     return { kind: 'groupNotes', workshopId, groupId: parts[3] };
+  }
+  if (parts.length === 5 && parts[2] === 'group' && isId(parts[3]) && parts[4] === 'answers') {
+    return { kind: 'groupAnswers', workshopId, groupId: parts[3] };
   }
   return null;
 }

@@ -14,6 +14,7 @@ import { pollEvents } from '../domain/polls/protocol.js';
 import { boardEvents } from '../domain/boards/protocol.js';
 import { qaEvents } from '../domain/qa/protocol.js';
 import { breakoutEvents } from '../domain/breakouts/protocol.js';
+import { discussionEvents } from '../domain/discussions/protocol.js';
 import { runEvents } from '../domain/run/protocol.js';
 import { outcomeEvents } from '../domain/outcomes/protocol.js';
 
@@ -23,6 +24,7 @@ export const DomainEventBody = z.discriminatedUnion('type', [
   ...runEvents,
   ...qaEvents,
   ...breakoutEvents,
+  ...discussionEvents,
   ...pollEvents,
   ...boardEvents,
   ...outcomeEvents,

@@ -21,6 +21,7 @@ import type { PollServerEvents } from '../domain/polls/protocol.js';
 import type { BoardServerEvents } from '../domain/boards/protocol.js';
 import type { QaServerEvents } from '../domain/qa/protocol.js';
 import type { BreakoutServerEvents } from '../domain/breakouts/protocol.js';
+import type { DiscussionServerEvents } from '../domain/discussions/protocol.js';
 import type { WorkshopState } from '../domain/state.js';
 import type { SocketCommandName, SocketCommands } from './commands.js';
 import type { Result } from './errors.js';
@@ -78,7 +79,7 @@ export type ClientToServerEvents = CommandHandlers & {
 };
 
 /** What the server pushes: the core's events here, each area's from its protocol file. */
-export interface ServerToClientEvents extends PollServerEvents, BoardServerEvents, QaServerEvents, BreakoutServerEvents {
+export interface ServerToClientEvents extends PollServerEvents, BoardServerEvents, QaServerEvents, BreakoutServerEvents, DiscussionServerEvents {
   [SocketEvent.events]: (push: EventsPush) => void;
   [SocketEvent.presence]: (push: PresencePush) => void;
   [SocketEvent.sessionEnded]: (push: SessionEndedPush) => void;

@@ -7,6 +7,7 @@ import type { DocRef } from '../../protocol/docs.js';
 import type { Role } from '../workshop/model.js';
 import type { WorkshopState } from '../state.js';
 import type { InputOwner } from '../outcomes/model.js';
+import type { SpaceRef } from '../discussions/model.js';
 
 export interface Actor {
   participantId: string;
@@ -34,6 +35,9 @@ export type Action =
   | { kind: 'input.propose'; owner: InputOwner }
   | { kind: 'input.edit'; inputId: string }
   | { kind: 'input.manage' }
+  | { kind: 'discussion.manage' }
+  | { kind: 'discussion.read'; space: SpaceRef }
+  | { kind: 'discussion.post'; space: SpaceRef }
   | { kind: 'doc.read'; doc: DocRef }
   | { kind: 'doc.write'; doc: DocRef };
 
@@ -106,10 +110,15 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
       return me.role === 'participant' && !!input && input.author === me.participantId && input.status === 'proposed' && input.mergedInto === null;
     }
     case 'input.manage':
+    case 'discussion.manage':
       return isFacilitator;
+    case 'discussion.read':
+      return spaceAccess(state, me.participantId, action.space) !== 'none';
+    case 'discussion.post':
+      return spaceAccess(state, me.participantId, action.space) === 'write';
     case 'doc.read':
       if (action.doc.workshopId !== state.id) return false;
-      if (action.doc.kind === 'groupNotes') return isFacilitator || groupAccess(state, me.participantId, action.doc.groupId) !== 'none';
+      if (action.doc.kind === 'groupNotes' || action.doc.kind === 'groupAnswers') return isFacilitator || groupAccess(state, me.participantId, action.doc.groupId) !== 'none';
       // A board's documents exist only once the board does (this bounds what can be stored).
       if (action.doc.kind === 'board') {
         const board = state.boards.byId[action.doc.boardId];
@@ -136,6 +145,7 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
           // afterwards too (offline edits), when the server moves them onto the board.
           return action.doc.participantId === me.participantId && !state.boards.byId[action.doc.boardId]?.locked;
         case 'groupNotes':
+        case 'groupAnswers':
           return groupAccess(state, me.participantId, action.doc.groupId) === 'write';
       }
   }
@@ -158,4 +168,47 @@ export function groupAccess(state: WorkshopState, participantId: string, groupId
     return 'none';
   }
   return 'none';
+}
+
+/** Whether the round of a group lets everyone read the group's work now: it is closed, or it runs and lets groups read each other. */
+function groupOpenToAll(state: WorkshopState, groupId: string): boolean {
+  for (const roundId of state.breakouts.order) {
+    const round = state.breakouts.byId[roundId]!;
+    if (!round.groups.some((g) => g.id === groupId)) continue;
+    return round.status === 'closed' || ((round.status === 'running' || round.status === 'closing') && round.readAcross);
+  }
+  return false;
+}
+
+/**
+ * What someone may do in a discussion space (a group's chat, a board note's
+ * thread): write, read, or nothing. `participantId` null asks for anyone who
+ * is neither a member nor a facilitator (the public projection).
+ *
+ * A group's chat follows the group's work (`groupAccess`): its members write
+ * while the round runs; facilitators read every group's chat and post into it
+ * while the round runs. A thread follows its board: who may take part on the
+ * board (as for dot votes, also on a locked board) writes, who may read it reads.
+ * Observers and projector screens never write.
+ */
+export function spaceAccess(state: WorkshopState, participantId: string | null, space: SpaceRef): 'write' | 'read' | 'none' {
+  const me = participantId === null ? null : currentActor(state, participantId);
+  if (participantId !== null && !me) return 'none';
+  const writer = me !== null && (me.role === 'participant' || me.role === 'facilitator');
+  const cap = (a: 'write' | 'read' | 'none') => (a === 'write' && !writer ? 'read' : a);
+  const groupLevel = (groupId: string): 'write' | 'read' | 'none' => {
+    if (me?.role === 'facilitator') {
+      const round = state.breakouts.order.map((id) => state.breakouts.byId[id]!).find((r) => r.groups.some((g) => g.id === groupId));
+      if (!round) return 'none';
+      return round.status === 'running' || round.status === 'closing' ? 'write' : 'read';
+    }
+    if (me) return cap(groupAccess(state, me.participantId, groupId));
+    return groupOpenToAll(state, groupId) ? 'read' : 'none';
+  };
+  if (space.kind === 'chat') return groupLevel(space.groupId);
+  const board = state.boards.byId[space.boardId];
+  if (!board) return 'none';
+  if (board.scope.kind === 'plenary') return writer ? 'write' : 'read';
+  if (me?.role === 'facilitator') return 'write';
+  return groupLevel(board.scope.groupId);
 }

@@ -5,6 +5,7 @@ import { initialQaState } from '../qa/model.js';
 import { initialBreakoutsState } from '../breakouts/model.js';
 import { initialRunState } from '../run/model.js';
 import { initialOutcomesState } from '../outcomes/model.js';
+import { initialDiscussionsState } from '../discussions/model.js';
 import type { WorkshopState } from '../state.js';
 import type { Participant } from './model.js';
 
@@ -26,6 +27,7 @@ export function createState(event: Extract<DomainEvent, { type: 'workshop.create
     qa: initialQaState(),
     outcomes: initialOutcomesState(),
     breakouts: initialBreakoutsState(),
+    discussions: initialDiscussionsState(),
   };
 }
 
