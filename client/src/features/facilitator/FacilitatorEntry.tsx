@@ -8,7 +8,7 @@ import { useT } from '../../i18n/useT';
 import { Layout, Notice } from '../../ui/Layout';
 import { LanguagePicker } from '../../ui/LanguagePicker';
 import { LanguageSelect } from '../../ui/LanguageSelect';
-import { describeError } from '../join/JoinPage';
+import { describeError } from '../../i18n/describeError';
 import { WorkshopFrame } from '../workshop/WorkshopRoute';
 import { useWorkshopView } from '../../realtime/WorkshopContext';
 import { ConsolePage } from './ConsolePage';

@@ -3,7 +3,7 @@ import { AppPath, formatJoinCode, type CreatedWorkshop } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { api } from '../../realtime/api';
 import { useWorkshopClient } from '../../realtime/WorkshopContext';
-import { describeError } from '../join/JoinPage';
+import { describeError } from '../../i18n/describeError';
 
 /** Creating another workshop on this server: blank, or a copy of the demo's programme. */
 export function NewWorkshopPanel() {

@@ -10,7 +10,8 @@ import {
   type LanguageCode,
   type WireError,
 } from '@plenary/shared';
-import { api, offlineError } from '../../realtime/api';
+import { api } from '../../realtime/api';
+import { describeError } from '../../i18n/describeError';
 import { loadSession, saveSession } from '../../realtime/sessions';
 import { localeStore, setLanguage } from '../../i18n/LocaleStore';
 import { countryName } from '../../i18n/names';
@@ -22,21 +23,10 @@ import { rememberWorkshop } from './lastWorkshop';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; info: JoinInfo } | { kind: 'error'; error: WireError };
 
-/** Says what went wrong in words a participant can act on. */
-export function describeError(t: Translate, error: WireError): string {
-  if (error.message === offlineError) return t('error.offline');
-  switch (error.code) {
-    case ErrorCode.badJoinCode:
-      return t('join.error.badCode');
-    case ErrorCode.rateLimited:
-      return t('error.rateLimited');
-    case ErrorCode.forbidden:
-      return error.message.includes('observers') ? t('join.error.noObservers') : t('join.error.closed');
-    case ErrorCode.invalid:
-      return t('error.invalid');
-    default:
-      return t('error.generic');
-  }
+/** Says what went wrong in words a participant can act on (a refused join names why). */
+function describeJoinError(t: Translate, error: WireError): string {
+  if (error.code === ErrorCode.forbidden) return error.message.includes('observers') ? t('join.error.noObservers') : t('join.error.closed');
+  return describeError(t, error);
 }
 
 export function JoinPage({ code }: { code: string }) {
@@ -63,7 +53,7 @@ export function JoinPage({ code }: { code: string }) {
       )}
       {load.kind === 'error' && (
         <Notice title={t('join.error.title')}>
-          <p role="alert">{describeError(t, load.error)}</p>
+          <p role="alert">{describeJoinError(t, load.error)}</p>
           <p>
             <Link href="/">{t('join.tryAnother')}</Link>
           </p>
@@ -121,7 +111,7 @@ function JoinForm({ code, info }: { code: string; info: JoinInfo }) {
     const r = await api.join({ code, name: name.trim(), affiliation: affiliation(), language, role });
     setBusy(false);
     if (!r.ok) {
-      setError(describeError(t, r.error));
+      setError(describeJoinError(t, r.error));
       return;
     }
     saveSession(r.data);

@@ -22,6 +22,11 @@ const core = {
   'error.rateLimited': 'Too many attempts. Wait a few minutes and try again.',
   'error.invalid': 'Some of what you entered is not valid. Check it and try again.',
   'error.generic': 'Something went wrong. Nothing was changed; try again.',
+  'error.tooLarge': 'This is too long to send. Shorten it and try again.',
+  'error.unauthorized': 'Your session has ended. Join the workshop again.',
+  'error.forbidden': 'Your role does not allow this.',
+  'error.notFound': 'This no longer exists. It may have been removed.',
+  'error.conflict': 'This cannot be done now: it may have just changed. Check and try again.',
 
   'landing.title': 'Join a workshop',
   'landing.lead': 'Enter the code shown in the room. You do not need an account.',

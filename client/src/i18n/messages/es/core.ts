@@ -25,6 +25,11 @@ const messages: AreaMessages<typeof core> = {
   'error.rateLimited': 'Demasiados intentos. Espere unos minutos e inténtelo de nuevo.',
   'error.invalid': 'Algunos de los datos introducidos no son válidos. Revíselos e inténtelo de nuevo.',
   'error.generic': 'Se ha producido un error. No se ha modificado nada; inténtelo de nuevo.',
+  'error.tooLarge': 'Es demasiado largo para enviarlo. Acórtelo e inténtelo de nuevo.',
+  'error.unauthorized': 'Su sesión ha terminado. Vuelva a unirse al taller.',
+  'error.forbidden': 'Su función no permite esta acción.',
+  'error.notFound': 'Esto ya no existe. Es posible que se haya eliminado.',
+  'error.conflict': 'No se puede hacer ahora: puede que acabe de cambiar. Compruébelo e inténtelo de nuevo.',
 
   'landing.title': 'Unirse a un taller',
   'landing.lead': 'Introduzca el código que se muestra en la sala. No necesita una cuenta.',

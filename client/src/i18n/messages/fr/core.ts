@@ -25,6 +25,11 @@ const messages: AreaMessages<typeof core> = {
   'error.rateLimited': 'Trop de tentatives. Patientez quelques minutes et réessayez.',
   'error.invalid': 'Certaines informations saisies ne sont pas valides. Vérifiez-les et réessayez.',
   'error.generic': 'Une erreur s’est produite. Rien n’a été modifié ; veuillez réessayer.',
+  'error.tooLarge': 'Ce texte est trop long pour être envoyé. Raccourcissez-le et réessayez.',
+  'error.unauthorized': 'Votre session a pris fin. Rejoignez à nouveau l’atelier.',
+  'error.forbidden': 'Votre rôle ne permet pas cette action.',
+  'error.notFound': 'Cet élément n’existe plus. Il a peut-être été supprimé.',
+  'error.conflict': 'Impossible pour le moment : la situation vient peut-être de changer. Vérifiez et réessayez.',
 
   'landing.title': 'Rejoindre un atelier',
   'landing.lead': 'Saisissez le code affiché dans la salle. Aucun compte n’est nécessaire.',

@@ -25,6 +25,11 @@ const messages: AreaMessages<typeof core> = {
   'error.rateLimited': 'Muitas tentativas. Aguarde alguns minutos e tente novamente.',
   'error.invalid': 'Alguns dos dados informados não são válidos. Verifique-os e tente novamente.',
   'error.generic': 'Algo deu errado. Nada foi alterado; tente novamente.',
+  'error.tooLarge': 'É longo demais para enviar. Encurte e tente novamente.',
+  'error.unauthorized': 'Sua sessão terminou. Entre na oficina novamente.',
+  'error.forbidden': 'Sua função não permite esta ação.',
+  'error.notFound': 'Isto não existe mais. Pode ter sido removido.',
+  'error.conflict': 'Não é possível fazer isto agora: algo pode ter acabado de mudar. Verifique e tente novamente.',
 
   'landing.title': 'Participar de uma oficina',
   'landing.lead': 'Digite o código exibido na sala. Você não precisa de uma conta.',
