@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import plenary from './eslint/noLiteralUiText.js';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'e2e/output/**', 'data/**', '**/*.tsbuildinfo'] },
@@ -42,19 +43,31 @@ export default tseslint.config(
   },
   {
     files: ['client/src/**/*.tsx'],
+    plugins: { plenary },
     rules: {
-      // Every user-visible string goes through i18n (client/src/i18n).
+      // Every user-visible string goes through i18n (client/src/i18n): JSX text, literals in
+      // JSX children and in attributes people read or hear (eslint/noLiteralUiText.js).
+      'plenary/no-literal-ui-text': 'error',
+      // The server words its errors in English for logs; people see them in their language.
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'JSXText[value=/\\p{L}/u]',
-          message: 'User-visible text must come from i18n (useIntl / FormattedMessage), not be written in the component.',
-        },
-        {
-          selector: 'JSXAttribute[name.name=/^(aria-label|title|placeholder|alt|aria-description)$/] > Literal[value=/\\p{L}/u]',
-          message: 'User-visible attribute text must come from i18n.',
+          selector: "MemberExpression[property.name='message'][object.type='MemberExpression'][object.property.name='error']",
+          message: 'Show an error with describeError(t, error) (client/src/i18n/describeError.ts): the server’s message is English.',
         },
       ],
     },
+  },
+  {
+    // TEMPORARY: these board files have the lead's uncommitted edits and still show the server's
+    // English `error.message` (BoardPage.tsx:265, BoardsPanel.tsx:27, CopyToPlenary.tsx:49,
+    // FacilitatorControls.tsx:16). Switch them to describeError(t, r.error) and delete this block.
+    files: [
+      'client/src/features/boards/BoardPage.tsx',
+      'client/src/features/boards/BoardsPanel.tsx',
+      'client/src/features/boards/CopyToPlenary.tsx',
+      'client/src/features/boards/FacilitatorControls.tsx',
+    ],
+    rules: { 'no-restricted-syntax': 'off' },
   },
 );

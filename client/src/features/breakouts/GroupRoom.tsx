@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { boardPath } from '../boards/paths';
 import { groupOf, type Round, type WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { NotesPanel } from '../notes/NotesPanel';
 import { formatCountdown, useServerClock } from '../run/useServerClock';
@@ -120,7 +121,7 @@ function HelpButton({ round, groupId }: { round: Round; groupId: string }) {
           type="button"
           onClick={async () => {
             const r = await client.send('breakout:help', { roundId: round.id });
-            setError(r.ok ? null : r.error.message);
+            setError(r.ok ? null : describeError(t, r.error));
           }}
         >
           {t('breakout.room.help')}
@@ -157,7 +158,7 @@ function Findings({ round, groupId, memberIds }: { round: Round; groupId: string
         onChange={async (e) => {
           if (!e.target.value) return;
           const r = await client.send('breakout:setRapporteur', { roundId: round.id, groupId, participantId: e.target.value });
-          setError(r.ok ? null : r.error.message);
+          setError(r.ok ? null : describeError(t, r.error));
         }}
       >
         <option value="">{t('breakout.room.rapporteurNone')}</option>
@@ -173,7 +174,7 @@ function Findings({ round, groupId, memberIds }: { round: Round; groupId: string
             e.preventDefault();
             const r = await client.send('breakout:setFindings', { roundId: round.id, groupId, text: text ?? current });
             setSaved(r.ok);
-            setError(r.ok ? null : r.error.message);
+            setError(r.ok ? null : describeError(t, r.error));
           }}
         >
           <label htmlFor={ids.text}>{t('breakout.room.findingsHint')}</label>
@@ -234,7 +235,7 @@ function ChooseOrWait({ round, state }: { round: Round; state: WorkshopState }) 
                 disabled={full}
                 onClick={async () => {
                   const r = await client.send('breakout:choose', { roundId: round.id, groupId: g.id });
-                  setError(r.ok ? null : r.error.message);
+                  setError(r.ok ? null : describeError(t, r.error));
                 }}
               >
                 {full ? t('breakout.room.full') : t('breakout.room.join', { name: g.name })}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { AppPath, formatJoinCode, type Participant, type WireError } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { QrCode } from '../../ui/QrCode';
 import { AgendaList } from '../agenda/AgendaList';
@@ -26,7 +27,7 @@ export function ConsolePage() {
   const state = view.state!;
   const [message, setMessage] = useState<string | null>(null);
 
-  const report = (error: WireError | null) => setMessage(error ? error.message : null);
+  const report = (error: WireError | null) => setMessage(error ? describeError(t, error) : null);
 
   const remove = async (p: Participant) => {
     if (!window.confirm(t('console.removeConfirm', { name: p.name }))) return;

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { WorkshopSettings } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { LanguageSelect } from '../../ui/LanguageSelect';
 
@@ -14,7 +15,7 @@ export function SettingsPanel() {
 
   const update = async (patch: Partial<WorkshopSettings>) => {
     const r = await client.send('workshop:updateSettings', { settings: patch });
-    setError(r.ok ? null : r.error.message);
+    setError(r.ok ? null : describeError(t, r.error));
   };
 
   return (

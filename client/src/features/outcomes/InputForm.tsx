@@ -13,6 +13,7 @@ import {
   type WorkshopState,
 } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useLocale } from '../../i18n/useLocale';
 import { countryName } from '../../i18n/names';
 import { useWorkshopClient } from '../../realtime/WorkshopContext';
@@ -97,7 +98,7 @@ export function InputForm({ state, owner, editing, draft, onDone, onCancel }: Pr
     const r = editing ? await client.send('input:update', { inputId: editing.id, fields }) : await client.send('input:propose', { ...fields, source: picked });
     setBusy(false);
     if (!r.ok) {
-      setError(r.error.issues?.[0] ? `${r.error.message} (${r.error.issues[0].path}: ${r.error.issues[0].message})` : r.error.message);
+      setError(describeError(t, r.error));
       return;
     }
     setError(null);

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import {
   AppPath,
+  ErrorCode,
   OutcomesApiPath,
   PollApiPath,
   pollsInOrder,
@@ -8,8 +9,11 @@ import {
   type ReportFormat,
   type RestoredWorkshop,
   type Result,
+  type WireError,
 } from '@plenary/shared';
+import { offlineError } from '../../realtime/api';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 
 /** The file name the server gave (Content-Disposition), or a fallback. */
@@ -22,16 +26,16 @@ function fileNameOf(res: Response, fallback: string): string {
 }
 
 /** Fetches a file with the session's token and offers it to download. */
-async function download(path: string, token: string, fallback: string): Promise<string | null> {
+async function download(path: string, token: string, fallback: string): Promise<WireError | null> {
   let res: Response;
   try {
     res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
   } catch {
-    return 'offline';
+    return { code: ErrorCode.internal, message: offlineError };
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as Result<never> | null;
-    return body && !body.ok ? body.error.message : `HTTP ${res.status}`;
+    return body && !body.ok ? body.error : { code: ErrorCode.internal, message: `HTTP ${res.status}` };
   }
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
@@ -62,7 +66,7 @@ export function OutcomesDownloads() {
     setBusy(key);
     const problem = await download(path, token, fallback);
     setBusy(null);
-    setError(problem === 'offline' ? t('error.offline') : problem);
+    setError(problem ? describeError(t, problem) : null);
   };
   const report = (format: ReportFormat) => get(`report-${format}`, OutcomesApiPath.report(state.id, format), `report.${format}`);
   const csv = (name: CsvExport) => get(`csv-${name}`, OutcomesApiPath.csv(state.id, name), `${name}.csv`);
@@ -71,7 +75,7 @@ export function OutcomesDownloads() {
   const toggleBoard = async (boardId: string, on: boolean) => {
     const boardIds = on ? [...chosen, boardId] : chosen.filter((id) => id !== boardId);
     const r = await client.send('report:configure', { boardIds });
-    setError(r.ok ? null : r.error.message);
+    setError(r.ok ? null : describeError(t, r.error));
   };
   const button = (key: string, label: string, onClick: () => void) => (
     <button type="button" className="small" onClick={onClick} disabled={busy !== null} aria-busy={busy === key} data-testid={`download-${key}`}>
@@ -143,7 +147,7 @@ function ArchivePanel() {
       });
       const body = (await res.json()) as Result<RestoredWorkshop>;
       if (body.ok) setRestored(body.data);
-      else setError(body.error.message);
+      else setError(describeError(t, body.error));
     } catch {
       setError(t('error.offline'));
     } finally {
@@ -165,7 +169,7 @@ function ArchivePanel() {
             setBusy(true);
             void download(OutcomesApiPath.archive(state.id), client.session.token, 'workshop.plenary.zip').then((p) => {
               setBusy(false);
-              setError(p === 'offline' ? t('error.offline') : p);
+              setError(p ? describeError(t, p) : null);
             });
           }}
         >
@@ -230,7 +234,7 @@ function DeletePanel() {
           .then(async (res) => {
             const body = (await res.json()) as Result<unknown>;
             // On success the server ends this session too; the page says so.
-            setError(body.ok ? null : body.error.message);
+            setError(body.ok ? null : describeError(t, body.error));
           })
           .catch(() => setError(t('error.offline')))
           .finally(() => setBusy(false));

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { liveInputs, ownerKey, timeframeText, type CommandAck, type Result, type Timeframe, type WorkplanInput, type WorkshopState } from '@plenary/shared';
 import { useT, type Translate } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useLocale } from '../../i18n/useLocale';
 import { countryName } from '../../i18n/names';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
@@ -218,7 +219,7 @@ function InputItem({ state, input, by, onMessage }: { state: WorkshopState; inpu
   const proposer = proposerOf(state, input, view.me, name);
   const objective = state.definition.objectives.find((o) => o.id === input.objective);
   const owner = ownersOf(state, name).find((o) => o.key === ownerKey(input.owner))?.label ?? '';
-  const act = (p: Promise<Result<CommandAck>>) => void p.then((r) => onMessage(r.ok ? null : r.error.message));
+  const act = (p: Promise<Result<CommandAck>>) => void p.then((r) => onMessage(r.ok ? null : describeError(t, r.error)));
   const source = input.source;
   const sourceText =
     source?.kind === 'boardItem'

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { can, ErrorCode, type Ballot, type Poll, type WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useWorkshopView } from '../../realtime/WorkshopContext';
 import { BallotForm, sameBallot } from './BallotForm';
 import { PollResultsView } from './PollResultsView';
@@ -68,8 +69,7 @@ function ParticipantPoll({ poll }: { poll: Poll }) {
     if (r.ok || r.error.code === ErrorCode.conflict) setOutcome(r.ok ? { kind: 'saved' } : null);
     else if (r.error.code === ErrorCode.notFound) setOutcome({ kind: 'error', text: t('poll.error.notFound') });
     else if (r.error.code === ErrorCode.forbidden) setOutcome({ kind: 'error', text: t('poll.error.forbidden') });
-    else if (r.error.code === ErrorCode.invalid) setOutcome({ kind: 'error', text: r.error.message });
-    else setOutcome({ kind: 'error', text: t('poll.error.generic') });
+    else setOutcome({ kind: 'error', text: describeError(t, r.error, { [ErrorCode.internal]: 'poll.error.generic' }) });
   };
 
   // Kept in the store: when the poll closes it moves to "earlier polls" and this component is made anew.

@@ -9,6 +9,7 @@ import {
   type Result,
 } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { PollEditor, newDraft } from './PollEditor';
 import { PollResultsView } from './PollResultsView';
@@ -35,7 +36,7 @@ export function PollsPanel() {
   const prepared = (state.definition.polls ?? []).filter((p) => !polls.some((q) => q.source === p.id));
 
   const report = (r: Result<CommandAck>) => {
-    setError(r.ok ? null : r.error.message);
+    setError(r.ok ? null : describeError(t, r.error));
     return r.ok;
   };
   const save = async (draft: PollDraft) => {

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { CommandAck, Question, QuestionIdentity, Result, WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useLocale } from '../../i18n/useLocale';
 import { countryName } from '../../i18n/names';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
@@ -38,7 +39,7 @@ export function QuestionsPanel() {
     .sort((a, b) => (sort === 'votes' ? b.votes - a.votes || b.at - a.at : b.at - a.at));
 
   const act = (p: Promise<Result<CommandAck>>) => {
-    void p.then((r) => setMessage(r.ok ? null : r.error.message));
+    void p.then((r) => setMessage(r.ok ? null : describeError(t, r.error)));
   };
 
   return (
@@ -105,7 +106,7 @@ function AskForm({ onMessage }: { onMessage: (m: string | null) => void }) {
     }
     const r = await client.send('qa:ask', { text: text.trim(), identity: allowed.includes(identity) ? identity : allowed[0]! });
     if (!r.ok) {
-      onMessage(r.error.message);
+      onMessage(describeError(t, r.error));
       return;
     }
     onMessage(null);
@@ -245,7 +246,7 @@ export function QaSettingsPanel() {
   const [error, setError] = useState<string | null>(null);
   const update = async (patch: Partial<typeof settings>) => {
     const r = await client.send('qa:configure', { settings: patch });
-    setError(r.ok ? null : r.error.message);
+    setError(r.ok ? null : describeError(t, r.error));
   };
   const identities: QuestionIdentity[] = ['named', 'country', 'anonymous'];
   return (
