@@ -70,6 +70,10 @@ test('a facilitator splits the room into two balanced groups, watches them work,
   const mateBoard = new BoardScreen(first[1]!.page);
   await mateBoard.ready();
   await expect(mateBoard.item('Route: Herat to Mashhad')).toBeVisible();
+  // The facilitator sees at a glance that the group's board is moving.
+  const firstGroup = names[0]!.replace('Your group: ', '');
+  await expect(round.getByLabel(firstGroup, { exact: true }).getByTestId('group-activity')).toContainText(/on the board, 1 new · changed just now/);
+  await round.screenshot({ path: test.info().outputPath('console-round-running.png') });
   for (const p of first) await p.page.goBack();
   await expect(first[0]!.page.getByTestId('group-room')).toBeVisible();
 
@@ -112,4 +116,25 @@ test('a facilitator splits the room into two balanced groups, watches them work,
   }
   await people[2]!.page.screenshot({ path: test.info().outputPath('gallery-phone.png'), fullPage: true });
   await f.screenshot({ path: test.info().outputPath('console-breakouts.png'), fullPage: true });
+
+  // The facilitator brings a group's note into the plenary: from the group's board to a new plenary board.
+  await round.getByTestId('gallery-group').filter({ has: f.getByRole('heading', { name: firstGroup, exact: true }) }).getByTestId('group-board-link').click();
+  const groupBoard = new BoardScreen(f);
+  await groupBoard.ready();
+  await groupBoard.item('Route: Herat to Mashhad').click();
+  await f.getByTestId('facilitate').click();
+  const copy = f.getByTestId('copy-to-plenary');
+  await expect(copy).toContainText(`1 item selected; it keeps ${firstGroup} as its source.`);
+  await copy.getByLabel('Plenary board').selectOption({ label: 'A new board: From the groups' });
+  await copy.getByRole('button', { name: 'Copy 1 item' }).click();
+  const plenaryBoard = new BoardScreen(f);
+  await expect(f.getByTestId('copied-notice')).toHaveText(new RegExp(`1 item copied from ${firstGroup}\\.`));
+  await plenaryBoard.ready();
+  await expect(plenaryBoard.item('Route: Herat to Mashhad')).toContainText(`from ${firstGroup}`);
+  await f.screenshot({ path: test.info().outputPath('copied-to-plenary.png') });
+  // Everyone finds the new plenary board with the copied note and its source.
+  await people[0]!.page.getByTestId('board-link').filter({ hasText: 'From the groups' }).click();
+  const seen = new BoardScreen(people[0]!.page);
+  await seen.ready();
+  await expect(seen.item('Route: Herat to Mashhad')).toContainText(`from ${firstGroup}`);
 });

@@ -9,6 +9,7 @@ import '@xyflow/react/dist/base.css';
 import { Link } from 'wouter';
 import {
   AppPath,
+  copiesFromGroup,
   docAccess,
   remapIds,
   rankedTally,
@@ -30,7 +31,8 @@ import { Inspector } from './Inspector';
 import { FacilitatorControls } from './FacilitatorControls';
 import { VotePanel } from './VotePanel';
 import { ExportMenu } from './ExportMenu';
-import { takePendingImport } from './pendingImport';
+import { takePendingCopy, takePendingImport } from './pendingImport';
+import { CopyToPlenary, groupOfBoard } from './CopyToPlenary';
 import { useFollowSummons } from './useFollowSummons';
 
 const sizes: Record<Exclude<ItemKind, 'connector'>, { w: number; h: number }> = {
@@ -91,6 +93,7 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
   const [grid, setGrid] = useState(false);
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  const [copied, setCopied] = useState<{ count: number; group: string } | null>(null);
   const [panel, setPanel] = useState<'item' | 'vote' | 'facilitate' | null>(null);
   /** The item just created here: its editor takes the focus. */
   const [fresh, setFresh] = useState<string | null>(null);
@@ -137,6 +140,22 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
     setTimeout(() => void flow.fitView({ duration: 300 }), 100);
   }, [session, doc.synced, boardId, flow]);
 
+  // Items a facilitator chose on a group's board land here, beside what this board holds.
+  useEffect(() => {
+    if (!session || !doc.synced || !canWrite) return;
+    const pending = takePendingCopy(boardId);
+    if (!pending) return;
+    const copies = copiesFromGroup(pending.items, pending.group, session.board().all(), newItemId);
+    session.addMany(copies);
+    const ids = copies.map((c) => c.id);
+    // The copies arrive once the board is synced (an external event), so they are selected from here.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSelection(ids);
+    setNotice(null);
+    setCopied({ count: copies.filter((c) => c.kind !== 'connector').length, group: pending.group.name });
+    setTimeout(() => void flow.fitView({ nodes: ids.map((id) => ({ id })), duration: 300, maxZoom: 1 }), 100);
+  }, [session, doc.synced, canWrite, boardId, flow]);
+
   const lockedFrames = useMemo(() => new Set(board.lockedFrames), [board.lockedFrames]);
   const lockedFor = useCallback(
     (item: BoardItem) => !canWrite || (!isFacilitator && (lockedFrames.has(item.id) || (item.frame !== undefined && lockedFrames.has(item.frame)))),
@@ -166,7 +185,9 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
             ? [item.country ? words.country(item.country) : '', item.objective ? words.objective(item.objective) : ''].filter(Boolean).join(' · ')
             : '';
       const kind = t(`board.kind.${item.kind}`);
-      return { text: item.kind === 'practice' ? item.title : text, detail: item.kind === 'practice' ? [item.text, detail].filter(Boolean).join(' — ') : detail, aria: `${kind}: ${text || t('board.empty')}` };
+      const from = item.fromGroup ? t('board.fromGroup', { group: item.fromGroup }) : '';
+      const second = item.kind === 'practice' ? [item.text, detail].filter(Boolean).join(' — ') : detail;
+      return { text: item.kind === 'practice' ? item.title : text, detail: [second, from].filter(Boolean).join(' · '), aria: `${kind}: ${text || t('board.empty')}${from ? ` (${from})` : ''}` };
     },
     [words, t],
   );
@@ -206,6 +227,7 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
     setPanel('item');
   };
 
+  const ownGroup = groupOfBoard(state, board);
   const editable = (ids: readonly string[]) => ids.filter((id) => items.has(id) && !lockedFor(items.get(id)!));
   const remove = (ids: readonly string[]) => {
     const ok = editable(ids);
@@ -226,7 +248,9 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
 
   const copy = () => {
     const ids = new Set(selection);
-    clipboard = [...items.values()].filter((i) => ids.has(i.id) && (i.kind !== 'connector' || (ids.has(i.from) && ids.has(i.to))));
+    const picked = [...items.values()].filter((i) => ids.has(i.id) && (i.kind !== 'connector' || (ids.has(i.from) && ids.has(i.to))));
+    // Copied from a group's board, an item keeps that group as its source wherever it is pasted.
+    clipboard = ownGroup ? picked.map((i) => (i.fromGroupId ? i : { ...i, fromGroupId: ownGroup.id, fromGroup: ownGroup.name.slice(0, 200) })) : picked;
   };
   const paste = (source = clipboard) => {
     if (!session || !canWrite || source.length === 0) return;
@@ -389,6 +413,14 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
             ))}
           </ul>
         )}
+        {copied && (
+          <p className="banner board-notice" role="status" data-testid="copied-notice">
+            {t('board.copy.done', { count: copied.count, group: copied.group })}{' '}
+            <button type="button" className="link" onClick={() => setCopied(null)}>
+              {t('board.dismiss')}
+            </button>
+          </p>
+        )}
         {notice && (
           <p className="banner error board-notice" role="alert">
             {notice}{' '}
@@ -467,6 +499,7 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
                   onError={setNotice}
                 />
               )}
+              {panel === 'facilitate' && isFacilitator && ownGroup && <CopyToPlenary state={state} group={ownGroup} items={items} selection={selection} me={me.id} />}
             </aside>
           )}
         </div>

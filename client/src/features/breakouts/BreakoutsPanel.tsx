@@ -14,6 +14,7 @@ import { countryName } from '../../i18n/names';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { formatCountdown, useServerClock } from '../run/useServerClock';
 import { Gallery } from './Gallery';
+import { GroupActivity } from './GroupActivity';
 
 type Report = (error: WireError | null) => void;
 const methods: GroupingMethod[] = ['balanced', 'random', 'topic', 'manual', 'import'];
@@ -154,6 +155,7 @@ function RoundCard({ round, report }: { round: Round; report: Report }) {
   const live = round.status === 'running' || round.status === 'closing';
   const movable = round.status === 'draft' || round.status === 'running';
   const openHelp = round.help.filter((h) => !h.resolved);
+  const boardOf = (groupId: string) => state.boards.order.find((b) => { const s = state.boards.byId[b]!.scope; return s.kind === 'group' && s.groupId === groupId; });
   const drop = (groupId: string | null) => (e: DragEvent) => {
     e.preventDefault();
     const participantId = e.dataTransfer.getData('text/plain');
@@ -209,6 +211,7 @@ function RoundCard({ round, report }: { round: Round; report: Report }) {
               <div key={g.id} className="group-box" onDragOver={(e) => movable && e.preventDefault()} onDrop={drop(g.id)} data-testid="group-box" aria-label={g.name}>
                 <h4 dir="auto">{g.name}</h4>
                 <p className="muted">{t('breakout.run.online', { online, total: ids.length })}</p>
+                {live && boardOf(g.id) && <GroupActivity workshopId={state.id} boardId={boardOf(g.id)!} startedAt={round.startedAt} now={now} />}
                 {ids.length === 0 ? <p className="muted">{t('breakout.assign.nobody')}</p> : <ul className="plain-list">{ids.map(memberRow)}</ul>}
               </div>
             );

@@ -54,6 +54,9 @@ const base = {
   author: Id.optional(),
   /** When it was created (ms since epoch). */
   at: z.number().finite().optional(),
+  /** Copied from a breakout group's board: that group's id and name, kept as its source. */
+  fromGroupId: Id.optional(),
+  fromGroup: label.optional(),
 };
 
 export const NoteItem = z.object({ kind: z.literal('note'), ...base, text });

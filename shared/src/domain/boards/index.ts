@@ -6,3 +6,4 @@ export * from './boardDoc.js';
 export * from './boardGuard.js';
 export * from './templates.js';
 export * from './drawBoard.js';
+export * from './copyFromGroup.js';

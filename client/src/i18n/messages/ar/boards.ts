@@ -150,5 +150,15 @@ const messages: AreaMessages<typeof boards> = {
   'board.interactive': 'منع التحريك أو السماح به',
   'board.minimap': 'نظرة عامة على اللوحة',
   'board.handle': 'اسحب من هنا للربط بعنصر آخر',
+  'board.fromGroup': "من {group}",
+  'board.copy.title': "نسخ إلى لوحة الجلسة العامة",
+  'board.copy.hint': "{count, plural, =0 {حدّد على هذه اللوحة الملاحظات المراد نسخها.} one {عنصر واحد محدّد؛ ويبقى {group} مصدرًا له.} two {عنصران محدّدان؛ ويبقى {group} مصدرًا لهما.} few {# عناصر محدّدة؛ ويبقى {group} مصدرًا لها.} many {# عنصرًا محدّدًا؛ ويبقى {group} مصدرًا لها.} other {# عنصر محدّد؛ ويبقى {group} مصدرًا لها.}}",
+  'board.copy.target': "لوحة الجلسة العامة",
+  'board.copy.new': "لوحة جديدة: حصيلة المجموعات",
+  'board.copy.newTitle': "حصيلة المجموعات",
+  'board.copy.go': "{count, plural, =0 {نسخ} one {نسخ عنصر واحد} two {نسخ عنصرين} few {نسخ # عناصر} many {نسخ # عنصرًا} other {نسخ # عنصر}}",
+  'board.copy.none': "حدّد أولًا الملاحظات المراد نسخها.",
+  'board.copy.failed': "تعذّر فتح اللوحة الجديدة. حاول مرة أخرى.",
+  'board.copy.done': "{count, plural, one {نُسخ عنصر واحد من {group}.} two {نُسخ عنصران من {group}.} few {نُسخت # عناصر من {group}.} many {نُسخ # عنصرًا من {group}.} other {نُسخ # عنصر من {group}.}}",
 };
 export default messages;

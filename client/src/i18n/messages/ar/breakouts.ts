@@ -80,5 +80,10 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': 'المتصلون: {online} من {total}',
   'breakout.run.rerun': 'إعادة الجولة بمجموعات جديدة',
   'breakout.run.delete': 'حذف',
+  'breakout.activity.items': "{count, plural, zero {لا عناصر} one {عنصر واحد} two {عنصران} few {# عناصر} many {# عنصرًا} other {# عنصر}} على اللوحة، الجديد منها {added}",
+  'breakout.activity.last': "{minutes, plural, =0 {تغيّرت الآن} one {تغيّرت قبل دقيقة} two {تغيّرت قبل دقيقتين} few {تغيّرت قبل # دقائق} many {تغيّرت قبل # دقيقة} other {تغيّرت قبل # دقيقة}}",
+  'breakout.activity.none': "لا تغييرات بعد",
+  'breakout.activity.loading': "جارٍ قراءة اللوحة…",
+  'breakout.activity.open': "فتح اللوحة",
 };
 export default messages;

@@ -147,6 +147,16 @@ const boards = {
   'board.interactive': 'Lock or unlock moving',
   'board.minimap': 'Overview of the board',
   'board.handle': 'Drag from here to connect to another item',
+  'board.fromGroup': "from {group}",
+  'board.copy.title': "Copy to a plenary board",
+  'board.copy.hint': "{count, plural, =0 {Select the notes to copy on this board.} one {# item selected; it keeps {group} as its source.} other {# items selected; they keep {group} as their source.}}",
+  'board.copy.target': "Plenary board",
+  'board.copy.new': "A new board: From the groups",
+  'board.copy.newTitle': "From the groups",
+  'board.copy.go': "{count, plural, =0 {Copy} one {Copy # item} other {Copy # items}}",
+  'board.copy.none': "Select the notes to copy first.",
+  'board.copy.failed': "The new board could not be opened. Try again.",
+  'board.copy.done': "{count, plural, one {# item copied from {group}.} other {# items copied from {group}.}}",
 } as const;
 
 export default boards;

@@ -77,6 +77,11 @@ const breakouts = {
   'breakout.run.online': '{online} of {total} online',
   'breakout.run.rerun': 'Run again with new groups',
   'breakout.run.delete': 'Delete',
+  'breakout.activity.items': "{count, plural, one {# item} other {# items}} on the board, {added} new",
+  'breakout.activity.last': "{minutes, plural, =0 {changed just now} one {changed # minute ago} other {changed # minutes ago}}",
+  'breakout.activity.none': "no changes yet",
+  'breakout.activity.loading': "Reading the board…",
+  'breakout.activity.open': "Open the board",
 } as const;
 
 export default breakouts;

@@ -150,5 +150,15 @@ const messages: AreaMessages<typeof boards> = {
   'board.interactive': 'Bloquear o permitir el movimiento',
   'board.minimap': 'Vista general de la pizarra',
   'board.handle': 'Arrastre desde aquí para conectar con otro elemento',
+  'board.fromGroup': "de {group}",
+  'board.copy.title': "Copiar a un tablero del plenario",
+  'board.copy.hint': "{count, plural, =0 {Seleccione en este tablero las notas que desea copiar.} one {# elemento seleccionado; conserva {group} como origen.} other {# elementos seleccionados; conservan {group} como origen.}}",
+  'board.copy.target': "Tablero del plenario",
+  'board.copy.new': "Un tablero nuevo: Aportes de los grupos",
+  'board.copy.newTitle': "Aportes de los grupos",
+  'board.copy.go': "{count, plural, =0 {Copiar} one {Copiar # elemento} other {Copiar # elementos}}",
+  'board.copy.none': "Primero seleccione las notas que desea copiar.",
+  'board.copy.failed': "No se pudo abrir el tablero nuevo. Inténtelo de nuevo.",
+  'board.copy.done': "{count, plural, one {# elemento copiado de {group}.} other {# elementos copiados de {group}.}}",
 };
 export default messages;

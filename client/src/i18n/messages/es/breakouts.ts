@@ -80,5 +80,10 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': '{online} de {total} en línea',
   'breakout.run.rerun': 'Repetir con nuevos grupos',
   'breakout.run.delete': 'Eliminar',
+  'breakout.activity.items': "{count, plural, one {# elemento} other {# elementos}} en el tablero, {added} nuevos",
+  'breakout.activity.last': "{minutes, plural, =0 {cambió hace un momento} one {cambió hace # minuto} other {cambió hace # minutos}}",
+  'breakout.activity.none': "sin cambios todavía",
+  'breakout.activity.loading': "Leyendo el tablero…",
+  'breakout.activity.open': "Abrir el tablero",
 };
 export default messages;

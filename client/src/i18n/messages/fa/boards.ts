@@ -150,5 +150,15 @@ const messages: AreaMessages<typeof boards> = {
   'board.interactive': 'قفل یا باز کردن جابه‌جایی',
   'board.minimap': 'نمای کلی تابلو',
   'board.handle': 'برای وصل کردن به مورد دیگر از اینجا بکشید',
+  'board.fromGroup': "از {group}",
+  'board.copy.title': "رونوشت به تختهٔ نشست عمومی",
+  'board.copy.hint': "{count, plural, =0 {یادداشت‌هایی را که می‌خواهید رونوشت شوند روی این تخته برگزینید.} other {# مورد برگزیده شد؛ {group} به‌عنوان منبع آن‌ها می‌ماند.}}",
+  'board.copy.target': "تختهٔ نشست عمومی",
+  'board.copy.new': "تختهٔ تازه: دستاورد گروه‌ها",
+  'board.copy.newTitle': "دستاورد گروه‌ها",
+  'board.copy.go': "{count, plural, =0 {رونوشت} other {رونوشت # مورد}}",
+  'board.copy.none': "نخست یادداشت‌هایی را که می‌خواهید رونوشت شوند برگزینید.",
+  'board.copy.failed': "تختهٔ تازه باز نشد. دوباره تلاش کنید.",
+  'board.copy.done': "{count, plural, other {# مورد از {group} رونوشت شد.}}",
 };
 export default messages;

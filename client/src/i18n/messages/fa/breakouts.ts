@@ -80,5 +80,10 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': '{online} از {total} آنلاین',
   'breakout.run.rerun': 'اجرای دوباره با گروه‌های جدید',
   'breakout.run.delete': 'حذف',
+  'breakout.activity.items': "{count, plural, other {# مورد}} روی تخته، {added} مورد تازه",
+  'breakout.activity.last': "{minutes, plural, =0 {همین حالا تغییر کرد} other {# دقیقه پیش تغییر کرد}}",
+  'breakout.activity.none': "هنوز تغییری نیست",
+  'breakout.activity.loading': "در حال خواندن تخته…",
+  'breakout.activity.open': "باز کردن تخته",
 };
 export default messages;

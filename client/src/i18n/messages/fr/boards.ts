@@ -150,5 +150,15 @@ const messages: AreaMessages<typeof boards> = {
   'board.interactive': 'Bloquer ou permettre les déplacements',
   'board.minimap': 'Vue d’ensemble du tableau',
   'board.handle': 'Faites glisser d’ici pour relier à un autre élément',
+  'board.fromGroup': "de {group}",
+  'board.copy.title': "Copier vers un tableau de la plénière",
+  'board.copy.hint': "{count, plural, =0 {Sélectionnez sur ce tableau les notes à copier.} one {# élément sélectionné ; il garde {group} comme source.} other {# éléments sélectionnés ; ils gardent {group} comme source.}}",
+  'board.copy.target': "Tableau de la plénière",
+  'board.copy.new': "Un nouveau tableau : Apports des groupes",
+  'board.copy.newTitle': "Apports des groupes",
+  'board.copy.go': "{count, plural, =0 {Copier} one {Copier # élément} other {Copier # éléments}}",
+  'board.copy.none': "Sélectionnez d’abord les notes à copier.",
+  'board.copy.failed': "Le nouveau tableau n’a pas pu s’ouvrir. Réessayez.",
+  'board.copy.done': "{count, plural, one {# élément copié depuis {group}.} other {# éléments copiés depuis {group}.}}",
 };
 export default messages;

@@ -80,5 +80,10 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': '{online} sur {total} en ligne',
   'breakout.run.rerun': 'Relancer avec de nouveaux groupes',
   'breakout.run.delete': 'Supprimer',
+  'breakout.activity.items': "{count, plural, one {# élément} other {# éléments}} sur le tableau, {added} nouveaux",
+  'breakout.activity.last': "{minutes, plural, =0 {modifié à l’instant} one {modifié il y a # minute} other {modifié il y a # minutes}}",
+  'breakout.activity.none': "aucune modification",
+  'breakout.activity.loading': "Lecture du tableau…",
+  'breakout.activity.open': "Ouvrir le tableau",
 };
 export default messages;

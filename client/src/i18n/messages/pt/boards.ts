@@ -150,5 +150,15 @@ const messages: AreaMessages<typeof boards> = {
   'board.interactive': 'Bloquear ou permitir mover',
   'board.minimap': 'Visão geral do quadro',
   'board.handle': 'Arraste daqui para ligar a outro item',
+  'board.fromGroup': "de {group}",
+  'board.copy.title': "Copiar para um quadro da plenária",
+  'board.copy.hint': "{count, plural, =0 {Selecione neste quadro as notas a copiar.} one {# item selecionado; mantém {group} como origem.} other {# itens selecionados; mantêm {group} como origem.}}",
+  'board.copy.target': "Quadro da plenária",
+  'board.copy.new': "Um quadro novo: Contributos dos grupos",
+  'board.copy.newTitle': "Contributos dos grupos",
+  'board.copy.go': "{count, plural, =0 {Copiar} one {Copiar # item} other {Copiar # itens}}",
+  'board.copy.none': "Selecione primeiro as notas a copiar.",
+  'board.copy.failed': "Não foi possível abrir o quadro novo. Tente de novo.",
+  'board.copy.done': "{count, plural, one {# item copiado de {group}.} other {# itens copiados de {group}.}}",
 };
 export default messages;

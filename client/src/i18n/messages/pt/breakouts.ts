@@ -80,5 +80,10 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': '{online} de {total} on-line',
   'breakout.run.rerun': 'Repetir com novos grupos',
   'breakout.run.delete': 'Excluir',
+  'breakout.activity.items': "{count, plural, one {# item} other {# itens}} no quadro, {added} novos",
+  'breakout.activity.last': "{minutes, plural, =0 {alterado agora mesmo} one {alterado há # minuto} other {alterado há # minutos}}",
+  'breakout.activity.none': "ainda sem alterações",
+  'breakout.activity.loading': "A ler o quadro…",
+  'breakout.activity.open': "Abrir o quadro",
 };
 export default messages;

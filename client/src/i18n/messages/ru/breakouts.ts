@@ -80,5 +80,10 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.run.online': 'В сети: {online} из {total}',
   'breakout.run.rerun': 'Повторить с новыми группами',
   'breakout.run.delete': 'Удалить',
+  'breakout.activity.items': "{count, plural, one {# элемент} few {# элемента} many {# элементов} other {# элемента}} на доске, новых: {added}",
+  'breakout.activity.last': "{minutes, plural, =0 {изменено только что} one {изменено # минуту назад} few {изменено # минуты назад} many {изменено # минут назад} other {изменено # минуты назад}}",
+  'breakout.activity.none': "изменений пока нет",
+  'breakout.activity.loading': "Чтение доски…",
+  'breakout.activity.open': "Открыть доску",
 };
 export default messages;
