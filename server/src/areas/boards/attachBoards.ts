@@ -12,6 +12,7 @@
  */
 import {
   BoardLimits,
+  checkAnswersDocument,
   checkBoardTransaction,
   docName,
   fillFromTemplate,
@@ -63,6 +64,8 @@ export function attachBoards(ctx: AreaContext): AreaHandle {
   };
 
   const guards: DocGuardProvider = async (_name, ref, doc, origin) => {
+    // The hub takes one guard provider: breakout answers documents are checked here too.
+    if (ref.kind === 'groupAnswers') return answersGuard;
     if (ref.kind !== 'board' && ref.kind !== 'privateBoard') return null;
     const runtime = await ctx.workshops.get(ref.workshopId);
     if (!runtime) return null;
@@ -101,6 +104,9 @@ export function attachBoards(ctx: AreaContext): AreaHandle {
     },
   };
 }
+
+/** A group's answers document holds only the answer editor's schema, within its bounds (shared/src/domain/discussions/answers.ts). */
+const answersGuard: DocGuard = { check: (doc) => checkAnswersDocument(doc) };
 
 /** The guard of one board (or private) document, reading the workshop's state as it is at each change. */
 function boardGuard(runtime: WorkshopRuntime, ref: BoardDocRef, afterUpdate: (participantId: string) => void): DocGuard {

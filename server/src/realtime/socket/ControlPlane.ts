@@ -247,7 +247,7 @@ export class ControlPlane {
     if (events) {
       return ok({
         mode: 'events',
-        events: events.map((e) => projectEvent(e, viewer)),
+        events: events.map((e) => projectEvent(e, viewer, runtime.state)),
         seq: runtime.state.seq,
         online,
         you: participantId,
@@ -270,7 +270,7 @@ export class ControlPlane {
     let chunk: { event: DomainEvent; subjects: string[] }[] = [];
     let chunkSubjects = new Set<string>();
     for (const event of events) {
-      const subjects = eventSubjects(event).filter((id) => {
+      const subjects = eventSubjects(event, state).filter((id) => {
         const role = state.participants[id]?.role;
         return role !== undefined && role !== 'facilitator';
       });
@@ -295,7 +295,7 @@ export class ControlPlane {
   }
 
   private pushChunk(workshopId: string, chunk: { event: DomainEvent; subjects: string[] }[], subjects: Set<string>, state: WorkshopState): void {
-    const seenByPublic = chunk.map(({ event }) => projectEvent(event, publicViewer));
+    const seenByPublic = chunk.map(({ event }) => projectEvent(event, publicViewer, state));
     this.io.to(rooms.audience(workshopId, 'facilitators')).emit(SocketEvent.events, { events: chunk.map(({ event }) => projectEvent(event, facilitatorViewer)) });
     const everyone = this.io.to(rooms.audience(workshopId, 'public'));
     (subjects.size === 0 ? everyone : everyone.except([...subjects].map((id) => rooms.participant(workshopId, id)))).emit(SocketEvent.events, {
@@ -304,7 +304,7 @@ export class ControlPlane {
     for (const id of subjects) {
       const viewer: Viewer = { participantId: id, role: state.participants[id]!.role };
       this.io.to(rooms.participant(workshopId, id)).emit(SocketEvent.events, {
-        events: chunk.map(({ event, subjects: own }, i) => (own.includes(id) ? projectEvent(event, viewer) : seenByPublic[i]!)),
+        events: chunk.map(({ event, subjects: own }, i) => (own.includes(id) ? projectEvent(event, viewer, state) : seenByPublic[i]!)),
       });
     }
   }
