@@ -58,16 +58,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // TEMPORARY: these board files have the lead's uncommitted edits and still show the server's
-    // English `error.message` (BoardPage.tsx:265, BoardsPanel.tsx:27, CopyToPlenary.tsx:49,
-    // FacilitatorControls.tsx:16). Switch them to describeError(t, r.error) and delete this block.
-    files: [
-      'client/src/features/boards/BoardPage.tsx',
-      'client/src/features/boards/BoardsPanel.tsx',
-      'client/src/features/boards/CopyToPlenary.tsx',
-      'client/src/features/boards/FacilitatorControls.tsx',
-    ],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
 );

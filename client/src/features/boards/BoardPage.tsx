@@ -20,6 +20,7 @@ import {
   type WorkshopState,
 } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { WorkshopLayout } from '../workshop/WorkshopLayout';
 import { BoardCanvas } from './BoardCanvas';
@@ -262,7 +263,7 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
   const castDot = async (id: string, delta: number) => {
     if (!vote || vote.status !== 'open') return;
     const r = await client.send('board:vote', { boardId, itemId: id, dots: Math.max(0, (myBallot[id] ?? 0) + delta) });
-    if (!r.ok) setNotice(r.error.code === 'conflict' ? t('board.vote.noDotsLeft') : r.error.message);
+    if (!r.ok) setNotice(describeError(t, r.error, { conflict: 'board.vote.noDotsLeft' }));
   };
 
   const onKeyDown = (e: KeyboardEvent | ReactKeyboardEvent) => {

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { BoardExport, boardTemplates, type BoardTemplate, type WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { boardPath } from './paths';
 import { setPendingImport } from './pendingImport';
@@ -24,7 +25,7 @@ export function BoardsPanel() {
     const before = new Set(state.boards.order);
     const r = await client.send('board:create', { title: boardTitle, template: from });
     if (!r.ok) {
-      setError(r.error.message);
+      setError(describeError(t, r.error));
       return null;
     }
     for (let i = 0; i < 100; i++) {

@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { useLocation } from 'wouter';
 import { pickForCopy, type Board, type BoardItem, type GroupSource, type WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient } from '../../realtime/WorkshopContext';
 import { boardPath } from './paths';
 import { setPendingCopy } from './pendingImport';
@@ -46,7 +47,7 @@ export function CopyToPlenary({ state, group, items, selection, me }: { state: W
       const r = await client.send('board:create', { title: t('board.copy.newTitle'), template: 'blank' });
       if (!r.ok) {
         setBusy(false);
-        setError(r.error.message);
+        setError(describeError(t, r.error));
         return;
       }
       for (let i = 0; i < 100 && boardId === null; i++) {

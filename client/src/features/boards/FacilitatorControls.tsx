@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Board, Viewport } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient } from '../../realtime/WorkshopContext';
 
 /** What a facilitator does with a board: lock it, private mode and reveal, bring everyone, run a dot vote. */
@@ -13,7 +14,7 @@ export function FacilitatorControls({ board, viewport, onError }: { board: Board
   const boardId = board.id;
   const send = async (...args: Parameters<typeof client.send>) => {
     const r = await client.send(...args);
-    if (!r.ok) onError(r.error.message);
+    if (!r.ok) onError(describeError(t, r.error));
   };
   const vote = board.vote;
   return (
