@@ -4,7 +4,10 @@
  * every few seconds sends its whole picture (a heartbeat). A node that stops
  * sending heartbeats (it died) is forgotten after `expireMs`, and its people go
  * offline unless they are connected elsewhere. Listeners hear only changes to
- * the union: someone reconnecting to another node does not flicker.
+ * the union: someone reconnecting to another node does not flicker. Others
+ * (document rooms, for cursors) hear that a node is gone (`onNodeGone`). After
+ * the bus was down, a node says hello again, so every node sends its picture
+ * at once rather than at its next heartbeat.
  */
 import { BusChannel, decodeJson, encodeJson, type Bus } from '../bus/Bus.js';
 import { Presence, type PresenceListener } from './Presence.js';
@@ -22,6 +25,8 @@ export interface ClusterPresenceDeps {
   expireMs: number;
   now: () => number;
   onChange: PresenceListener;
+  /** A node stopped sending heartbeats and was forgotten. */
+  onNodeGone?: (nodeId: string) => void;
   onError: (error: unknown) => void;
 }
 
@@ -30,14 +35,23 @@ export class ClusterPresence {
   private readonly remote = new Map<string, { seenAt: number; workshops: Map<string, Set<string>> }>();
   private heartbeat: NodeJS.Timeout | null = null;
   private unsubscribe: (() => Promise<void>) | null = null;
+  private stopResync: (() => void) | null = null;
+  /** When our own messages last came back over the bus, and when we last sent a heartbeat. */
+  private heardSelfAt: number;
+  private lastBeatAt = -Infinity;
 
   constructor(private readonly deps: ClusterPresenceDeps) {
     this.local = new Presence((w, on, off) => this.onLocalChange(w, on, off), deps.graceMs);
+    this.heardSelfAt = deps.now();
   }
 
   async start(): Promise<void> {
     this.unsubscribe = await this.deps.bus.subscribe(BusChannel.presence, (payload) => this.onMessage(decodeJson<Message>(payload)));
     this.publish({ kind: 'hello', node: this.deps.nodeId });
+    this.stopResync = this.deps.bus.onResync(() => {
+      this.publish({ kind: 'hello', node: this.deps.nodeId });
+      this.sendSnapshot();
+    });
     this.heartbeat = setInterval(() => this.beat(), this.deps.heartbeatMs);
     this.heartbeat.unref();
   }
@@ -59,6 +73,7 @@ export class ClusterPresence {
 
   async close(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    this.stopResync?.();
     this.local.close();
     await this.unsubscribe?.();
   }
@@ -81,7 +96,10 @@ export class ClusterPresence {
   }
 
   private onMessage(msg: Message): void {
-    if (msg.node === this.deps.nodeId) return;
+    if (msg.node === this.deps.nodeId) {
+      this.heardSelfAt = this.deps.now();
+      return;
+    }
     if (msg.kind === 'hello') {
       this.beat();
       return;
@@ -118,21 +136,37 @@ export class ClusterPresence {
     }
   }
 
-  /** Sends our whole picture, and forgets nodes that went quiet. */
+  /**
+   * Sends our whole picture, and forgets nodes that went quiet, unless we
+   * cannot hear ourselves either: then the bus is down and they may be fine.
+   */
   private beat(): void {
-    const workshops: Record<string, string[]> = {};
-    for (const w of this.local.workshops()) {
-      const ids = this.local.online(w);
-      if (ids.length > 0) workshops[w] = ids;
-    }
-    this.publish({ kind: 'snapshot', node: this.deps.nodeId, workshops });
+    // Our previous heartbeat never came back: the bus is down (for us at least), not necessarily the others.
+    const busUp = this.heardSelfAt >= this.lastBeatAt;
+    this.lastBeatAt = this.deps.now();
+    this.sendSnapshot();
+    if (!busUp) return;
     const cutoff = this.deps.now() - this.deps.expireMs;
     for (const [node, entry] of this.remote) {
       if (entry.seenAt >= cutoff) continue;
       const before = this.unionOf([...entry.workshops.keys()]);
       this.remote.delete(node);
       this.announceDiff(before);
+      try {
+        this.deps.onNodeGone?.(node);
+      } catch (error) {
+        this.deps.onError(error);
+      }
     }
+  }
+
+  private sendSnapshot(): void {
+    const workshops: Record<string, string[]> = {};
+    for (const w of this.local.workshops()) {
+      const ids = this.local.online(w);
+      if (ids.length > 0) workshops[w] = ids;
+    }
+    this.publish({ kind: 'snapshot', node: this.deps.nodeId, workshops });
   }
 
   private publish(msg: Message): void {

@@ -238,6 +238,38 @@ export class Workshops {
   }
 
   private async load(id: string): Promise<WorkshopRuntime | null> {
+    const { bus } = this.deps;
+    // Subscribe before reading the store: an event another node appends meanwhile
+    // is then in what we read, or on the bus, or both (ingest skips what it has).
+    let runtime: WorkshopRuntime | null = null;
+    const early: DomainEvent[][] = [];
+    const relay = bus.subscribe(BusChannel.workshopEvents(id), (payload) => {
+      const msg = decodeJson<BusEvents>(payload);
+      if (msg.node === this.deps.nodeId) return;
+      if (runtime) runtime.ingest(msg.events).catch(this.deps.onError);
+      else early.push(msg.events);
+    });
+    this.relays.set(id, relay);
+    const unsubscribe = await relay;
+    try {
+      runtime = await this.readRuntime(id);
+    } catch (error) {
+      if (this.relays.get(id) === relay) this.relays.delete(id);
+      await unsubscribe();
+      throw error;
+    }
+    if (!runtime) {
+      if (this.relays.get(id) === relay) this.relays.delete(id);
+      await unsubscribe();
+      return null;
+    }
+    for (const events of early) runtime.ingest(events).catch(this.deps.onError);
+    for (const l of this.loadListeners) l(runtime);
+    return runtime;
+  }
+
+  /** A workshop's runtime from its latest state snapshot and the events after it; null if there is no such workshop. */
+  private async readRuntime(id: string): Promise<WorkshopRuntime | null> {
     const { store, bus } = this.deps;
     let snapshot = await store.loadStateSnapshot(id);
     if (snapshot) {
@@ -261,18 +293,11 @@ export class Workshops {
     runtime.onEvents((evs, next, prev) => {
       for (const l of this.listeners) l(runtime, evs, next, prev);
     });
-    // Relay: what this node appends goes out; what other nodes append comes in.
+    // Relay: what this node appends goes out (what other nodes append comes in through `load`'s subscription).
     runtime.onEvents((evs, _next, _prev, origin) => {
       if (origin !== 'local') return;
       bus.publish(BusChannel.workshopEvents(id), encodeJson({ node: this.deps.nodeId, events: evs } satisfies BusEvents)).catch(this.deps.onError);
     });
-    const relay = bus.subscribe(BusChannel.workshopEvents(id), (payload) => {
-      const msg = decodeJson<BusEvents>(payload);
-      if (msg.node !== this.deps.nodeId) runtime.ingest(msg.events).catch(this.deps.onError);
-    });
-    this.relays.set(id, relay);
-    await relay;
-    for (const l of this.loadListeners) l(runtime);
     return runtime;
   }
 }
