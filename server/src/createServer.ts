@@ -100,6 +100,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     expireMs: config.presenceExpireMs,
     now,
     onChange: (w, online, offline) => control?.pushPresence(w, online, offline),
+    onNodeGone: (node) => hub.forgetNode(node),
     onError,
   });
   let draining = false;

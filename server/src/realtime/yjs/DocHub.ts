@@ -1,7 +1,8 @@
 /**
  * The documents this node serves: one `DocRoom` per open document, created on
  * the first connection and released a while after the last one leaves.
- * Applies access changes to connections that are already open.
+ * Applies access changes to connections that are already open. When the bus
+ * says messages may have been lost, every open document catches up.
  */
 import type { WebSocket } from 'ws';
 import type * as Y from 'yjs';
@@ -38,8 +39,19 @@ export class DocHub {
   private guardProvider: DocGuardProvider | null = null;
   private readonly releasing = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly stopResync: () => void;
 
-  constructor(private readonly deps: DocHubDeps) {}
+  constructor(private readonly deps: DocHubDeps) {
+    // Updates and awareness published while the bus was down never arrive: read the store again.
+    this.stopResync = deps.bus.onResync(() => {
+      for (const room of this.rooms.values()) void room.resync();
+    });
+  }
+
+  /** Another node is gone (its heartbeats stopped): its people's cursors disappear from every document. */
+  forgetNode(nodeId: string): void {
+    for (const room of this.rooms.values()) room.forgetNode(nodeId);
+  }
 
   /**
    * Serves a new connection to a document. `early` collects the messages that
@@ -136,6 +148,7 @@ export class DocHub {
 
   /** Closes every connection with `code`, stores what is pending and releases all documents. */
   async close(code: number, reason: string): Promise<void> {
+    this.stopResync();
     for (const t of this.idleTimers.values()) clearTimeout(t);
     this.idleTimers.clear();
     const rooms = [...this.rooms.values()];

@@ -10,6 +10,13 @@
  *                               sender its edits are saved (`savedStateVector`)
  *   awareness                  merged and sent to everyone in batches
  *
+ * Other nodes serving the same document (see docBus.ts): what is stored here
+ * is published on the bus; what they stored arrives from it and goes to our
+ * connections. Our connections' awareness goes out in the same batches, and
+ * theirs comes in, so cursors cross nodes; a dead node's cursors are dropped
+ * (`forgetNode`). After the bus was down (`resync`), the room reads the store
+ * again and everyone exchanges awareness again, so nothing missed stays missing.
+ *
  * A read-only connection's updates are not applied; it is told once with the
  * standard "permission denied" auth message.
  *
@@ -33,6 +40,7 @@ import type { Logger } from 'pino';
 import { CloseCode, YMessage, type DocRef } from '@plenary/shared';
 import type { Store } from '../../store/Store.js';
 import { BusChannel, type Bus } from '../../bus/Bus.js';
+import { decodeDocBusMessage, DocBusKind, encodeDocBusMessage, type DocBusMessage } from './docBus.js';
 import { type TokenBucket } from '../TokenBucket.js';
 
 export interface DocConnection {
@@ -87,6 +95,15 @@ const fromStore = Symbol('store');
 const fromBus = Symbol('bus');
 /** Changes the server makes itself (templates, moving private notes): stored and sent to everyone. */
 export const fromServer = Symbol('server');
+/** Awareness removed because one of our connections closed: other nodes must hear it. */
+const fromLocalLeave = Symbol('local leave');
+/** Awareness removed because the node it came from is gone: ours alone to tell our connections. */
+const fromNodeGone = Symbol('node gone');
+
+/** Awareness applied from another node's message. */
+class RemoteAwareness {
+  constructor(readonly node: string) {}
+}
 
 interface PendingUpdate {
   update: Uint8Array;
@@ -106,7 +123,18 @@ export class DocRoom {
   /** Bytes of the stored form (snapshot + updates); bounds the document. */
   private approxBytes = 0;
   private awarenessChanged = new Set<number>();
+  /** Awareness clients of our connections whose change other nodes have not heard yet. */
+  private awarenessOutgoing = new Set<number>();
+  /** Awareness clients each other node told us about (they are its connections). */
+  private readonly remoteAwareness = new Map<string, Set<number>>();
   private awarenessTimer: NodeJS.Timeout | null = null;
+  /** Bus messages that arrived while the document was loading; applied once it is. */
+  private busBacklog: DocBusMessage[] | null = [];
+  private resyncAfterLoad = false;
+  private resyncAnnounce = false;
+  private resyncAgain = false;
+  private resyncing: Promise<void> | null = null;
+  private destroyed = false;
   private unsubscribeBus: (() => Promise<void>) | null = null;
   private failed = false;
   private guard: DocGuard | null = null;
@@ -132,18 +160,83 @@ export class DocRoom {
   }
 
   private async load(): Promise<void> {
-    const stored = await this.deps.store.loadDoc(this.name);
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(this.doc, u);
-    }, fromStore);
-    this.lastStoredId = stored.lastUpdateId;
-    this.sinceCompaction = stored.updates.length;
-    this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
+    // Subscribe before reading the store: an update another node stores meanwhile
+    // is then in what we read, or on the bus, or both (applying twice is harmless).
     this.unsubscribeBus = await this.deps.bus.subscribe(BusChannel.doc(this.name), (payload) => this.onBusMessage(payload));
-    if (this.guardProvider) this.setGuard(await this.guardProvider(this.name, this.ref, this.doc, fromServer));
+    try {
+      const stored = await this.deps.store.loadDoc(this.name);
+      this.doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+        for (const u of stored.updates) Y.applyUpdate(this.doc, u);
+      }, fromStore);
+      this.lastStoredId = stored.lastUpdateId;
+      this.sinceCompaction = stored.updates.length;
+      this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
+      if (this.guardProvider) this.setGuard(await this.guardProvider(this.name, this.ref, this.doc, fromServer));
+    } catch (error) {
+      await this.unsubscribeBus().catch(() => undefined);
+      this.unsubscribeBus = null;
+      throw error;
+    }
     this.isLoaded = true;
+    const early = this.busBacklog ?? [];
+    this.busBacklog = null;
+    for (const message of early) this.onBusMessageDecoded(message);
     for (const conn of this.conns.values()) this.drainBacklog(conn);
+    // Whoever already has this document open on other nodes: show us their people.
+    this.publish({ node: this.deps.nodeId, kind: DocBusKind.query });
+    if (this.resyncAfterLoad) void this.resync(true);
+  }
+
+  /**
+   * Catches up after the bus was down: reads what other nodes stored meanwhile
+   * (their published updates may be lost) and sends it to our connections, then
+   * exchanges awareness with the other nodes again. `announce`: our own bus was
+   * down, so we also ask the other nodes to do the same (what we stored may not
+   * have reached them). Calls while one runs are coalesced into one more run.
+   */
+  resync(announce = true): Promise<void> {
+    if (this.destroyed || this.failed) return Promise.resolve();
+    if (!this.isLoaded) {
+      // load() reads the store anyway; it runs this again when done, for the announcement.
+      this.resyncAfterLoad ||= announce;
+      return Promise.resolve();
+    }
+    this.resyncAnnounce ||= announce;
+    this.resyncAgain = true;
+    this.resyncing ??= this.resyncLoop().finally(() => (this.resyncing = null));
+    return this.resyncing;
+  }
+
+  private async resyncLoop(): Promise<void> {
+    while (this.resyncAgain && !this.destroyed && !this.failed) {
+      this.resyncAgain = false;
+      const announce = this.resyncAnnounce;
+      this.resyncAnnounce = false;
+      if (announce) this.publish({ node: this.deps.nodeId, kind: DocBusKind.resync });
+      try {
+        const stored = await this.deps.store.loadDoc(this.name);
+        if (this.destroyed || this.failed) return;
+        // As if it came over the bus: already stored, only ours to send on. Yjs skips what we have.
+        this.doc.transact(() => {
+          if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+          for (const u of stored.updates) Y.applyUpdate(this.doc, u);
+        }, fromBus);
+        this.lastStoredId = Math.max(this.lastStoredId, stored.lastUpdateId);
+      } catch (error) {
+        this.deps.log.warn({ err: error, doc: this.name }, 'could not read the document again after the bus was down');
+      }
+      const mine = this.localAwarenessIds();
+      if (mine.length > 0) this.publishAwareness(mine);
+    }
+  }
+
+  /** Drops the awareness (cursors) of people on a node that is gone, and tells our connections. */
+  forgetNode(node: string): void {
+    const ids = this.remoteAwareness.get(node);
+    this.remoteAwareness.delete(node);
+    if (!ids || ids.size === 0 || this.destroyed) return;
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], fromNodeGone);
   }
 
   private setGuard(guard: DocGuard | null): void {
@@ -238,7 +331,7 @@ export class DocRoom {
   private remove(conn: DocConnection): void {
     if (!this.conns.delete(conn.ws)) return;
     if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], fromLocalLeave);
     }
   }
 
@@ -316,6 +409,7 @@ export class DocRoom {
     if (origin === fromStore) return;
     if (origin === fromBus) {
       // Stored by the node that received it; only ours to fan out.
+      this.approxBytes += update.length;
       const message = updateMessage(update);
       for (const conn of this.conns.values()) this.send(conn, message);
       return;
@@ -349,9 +443,7 @@ export class DocRoom {
       for (const p of batch) {
         const message = updateMessage(p.update);
         for (const conn of this.conns.values()) if (conn !== p.origin) this.send(conn, message);
-        this.deps.bus.publish(BusChannel.doc(this.name), busMessage(this.deps.nodeId, p.update)).catch((err: unknown) => {
-          this.deps.log.warn({ err, doc: this.name }, 'could not publish document update');
-        });
+        this.publish({ node: this.deps.nodeId, kind: DocBusKind.update, update: p.update });
       }
       this.sendSaved(durableVector, durable);
       if (this.sinceCompaction >= this.deps.compactEvery) await this.compact();
@@ -386,30 +478,105 @@ export class DocRoom {
     this.onFailed(this);
   }
 
+  private publish(message: DocBusMessage): void {
+    this.deps.bus.publish(BusChannel.doc(this.name), encodeDocBusMessage(message)).catch((err: unknown) => {
+      this.deps.log.warn({ err, doc: this.name, kind: message.kind }, 'could not publish to other nodes');
+    });
+  }
+
   private onBusMessage(payload: Uint8Array): void {
-    const decoder = decoding.createDecoder(payload);
-    const node = decoding.readVarString(decoder);
-    if (node === this.deps.nodeId) return;
-    Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), fromBus);
+    if (this.destroyed) return;
+    let message: DocBusMessage;
+    try {
+      message = decodeDocBusMessage(payload);
+    } catch (error) {
+      this.deps.log.warn({ err: error, doc: this.name }, 'malformed document message from the bus');
+      return;
+    }
+    if (message.node === this.deps.nodeId) return;
+    if (this.busBacklog) this.busBacklog.push(message);
+    else this.onBusMessageDecoded(message);
+  }
+
+  private onBusMessageDecoded(message: DocBusMessage): void {
+    if (this.failed || this.destroyed) return;
+    try {
+      switch (message.kind) {
+        case DocBusKind.update:
+          Y.applyUpdate(this.doc, message.update, fromBus);
+          return;
+        case DocBusKind.awareness:
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, new RemoteAwareness(message.node));
+          return;
+        case DocBusKind.query: {
+          const mine = this.localAwarenessIds();
+          if (mine.length > 0) this.publishAwareness(mine);
+          return;
+        }
+        case DocBusKind.resync:
+          void this.resync(false);
+          return;
+      }
+    } catch (error) {
+      this.deps.log.warn({ err: error, doc: this.name, node: message.node }, 'could not apply a document message from another node');
+    }
+  }
+
+  /** Awareness clients of our own connections that have a state now. */
+  private localAwarenessIds(): number[] {
+    const states = this.awareness.getStates();
+    const ids: number[] = [];
+    for (const conn of this.conns.values()) for (const id of conn.awarenessIds) if (states.has(id)) ids.push(id);
+    return ids;
+  }
+
+  private publishAwareness(ids: number[]): void {
+    // Encoding needs each client's clock; a client we never heard of has none.
+    const known = ids.filter((id) => this.awareness.meta.has(id));
+    if (known.length === 0) return;
+    this.publish({ node: this.deps.nodeId, kind: DocBusKind.awareness, update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, known) });
   }
 
   private onAwarenessUpdate(change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
-    const changed = [...change.added, ...change.updated, ...change.removed];
+    const present = [...change.added, ...change.updated];
+    const changed = [...present, ...change.removed];
     if (isConnection(origin)) {
-      for (const id of [...change.added, ...change.updated]) origin.awarenessIds.add(id);
+      for (const id of present) {
+        origin.awarenessIds.add(id);
+        // Someone who was on another node is here now: that node's death must not remove them.
+        for (const ids of this.remoteAwareness.values()) ids.delete(id);
+      }
       for (const id of change.removed) origin.awarenessIds.delete(id);
+      for (const id of changed) this.awarenessOutgoing.add(id);
+    } else if (origin === fromLocalLeave) {
+      for (const id of change.removed) this.awarenessOutgoing.add(id);
+    } else if (origin instanceof RemoteAwareness) {
+      let ids = this.remoteAwareness.get(origin.node);
+      if (!ids) this.remoteAwareness.set(origin.node, (ids = new Set()));
+      for (const id of present) {
+        for (const [node, other] of this.remoteAwareness) if (node !== origin.node) other.delete(id);
+        ids.add(id);
+      }
+      for (const id of change.removed) ids.delete(id);
     }
     for (const id of changed) this.awarenessChanged.add(id);
-    if (!this.awarenessTimer) {
+    if (!this.awarenessTimer && !this.destroyed) {
       this.awarenessTimer = setTimeout(() => this.flushAwareness(), this.deps.awarenessFlushMs);
     }
   }
 
-  /** Sends all awareness changes since the last flush as one message, encoded once. */
+  /**
+   * Sends all awareness changes since the last flush as one message, encoded
+   * once, to our connections; and our connections' changes to the other nodes.
+   */
   private flushAwareness(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awarenessTimer = null;
     const ids = [...this.awarenessChanged];
     this.awarenessChanged.clear();
+    const outgoing = [...this.awarenessOutgoing];
+    this.awarenessOutgoing.clear();
+    if (outgoing.length > 0) this.publishAwareness(outgoing);
     if (ids.length === 0) return;
     const message = this.awarenessMessage(ids);
     for (const conn of this.conns.values()) this.send(conn, message);
@@ -450,7 +617,9 @@ export class DocRoom {
 
   /** Stops: stores what is pending, compacts, and releases the document. */
   async destroy(): Promise<void> {
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    // Other nodes hear now that our people left, rather than when our heartbeats stop.
+    if (!this.failed) this.flushAwareness();
+    this.destroyed = true;
     this.undoer?.destroy();
     await this.settled();
     await this.compact();
@@ -484,12 +653,5 @@ function savedMessage(stateVector: Uint8Array, durableMessages: number): Uint8Ar
   encoding.writeVarUint(e, YMessage.savedStateVector);
   encoding.writeVarUint8Array(e, stateVector);
   encoding.writeVarUint(e, durableMessages);
-  return encoding.toUint8Array(e);
-}
-
-function busMessage(nodeId: string, update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, nodeId);
-  encoding.writeVarUint8Array(e, update);
   return encoding.toUint8Array(e);
 }
