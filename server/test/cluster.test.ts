@@ -193,4 +193,20 @@ describe('two nodes on PostgreSQL and Redis', () => {
     onB.doc.getText(notesTextKey).insert(0, 'after ');
     await eventually(() => text(onA).startsWith('after '), 5000, 'edit after the outage');
   });
+
+  it('catch up commands after the bus was down: what a node appended while cut off reaches the clients of the other', async () => {
+    const [a, b, [busA]] = await twoNodes({ flaky: true });
+    const fs = await a.socket((await a.facilitator()).token);
+    const ps = await b.socket((await b.join('Amina')).token);
+    const seenOnB: DomainEvent[] = [];
+    ps.on(SocketEvent.events, (x) => seenOnB.push(...x.events));
+    busA.disconnect();
+    // Acknowledged on A (stored), but its publication is lost.
+    expect(await command(fs, 'agenda:setCurrent', { itemId: 'd1-opening' })).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seenOnB.some((e) => e.type === 'agenda.currentSet')).toBe(false);
+    // Back: A tells B to read the store again; B's client gets the event without any new command.
+    busA.reconnect();
+    await eventually(() => seenOnB.some((e) => e.type === 'agenda.currentSet'), 5000, 'agenda on B after the outage');
+  });
 });

@@ -40,6 +40,11 @@ export type WorkshopEventsListener = (
 interface BusEvents {
   node: string;
   events: DomainEvent[];
+  /**
+   * Sent (with no events) by a node whose bus was down: what it appended
+   * meanwhile may not have reached the others, who read the store again.
+   */
+  catchUp?: true;
 }
 
 /** Told when a workshop was deleted (here or on another node) and forgotten. */
@@ -70,8 +75,12 @@ export class Workshops {
 
   constructor(private readonly deps: WorkshopsDeps) {
     // Events published while the bus was down never arrive: read them from the store.
+    // What this node appended meanwhile may not have reached the others either: ask them to do the same.
     const stop = deps.bus.onResync(() => {
-      for (const p of this.loaded.values()) void p.then((r) => r?.catchUp()).catch(deps.onError);
+      for (const [id, p] of this.loaded) {
+        void p.then((r) => r?.catchUp()).catch(deps.onError);
+        deps.bus.publish(BusChannel.workshopEvents(id), encodeJson({ node: deps.nodeId, events: [], catchUp: true } satisfies BusEvents)).catch(deps.onError);
+      }
     });
     this.unsubscribers.push(async () => stop());
     const deletions = deps.bus.subscribe(BusChannel.workshopDeleted, (payload) => {
@@ -246,8 +255,8 @@ export class Workshops {
     const relay = bus.subscribe(BusChannel.workshopEvents(id), (payload) => {
       const msg = decodeJson<BusEvents>(payload);
       if (msg.node === this.deps.nodeId) return;
-      if (runtime) runtime.ingest(msg.events).catch(this.deps.onError);
-      else early.push(msg.events);
+      if (runtime) (msg.catchUp ? runtime.catchUp() : runtime.ingest(msg.events)).catch(this.deps.onError);
+      else early.push(msg.events); // load reads the store after this anyway
     });
     this.relays.set(id, relay);
     const unsubscribe = await relay;
