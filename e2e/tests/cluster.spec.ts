@@ -1,17 +1,18 @@
 import { appendTo, FacilitatorConsole, Participant } from '../fixtures/pages.js';
-import { startCluster, type Cluster } from '../fixtures/cluster.js';
+import { startCluster, startRedis, type Cluster, type OwnRedis } from '../fixtures/cluster.js';
 import { expect, test } from '../fixtures/test.js';
 
 let cluster: Cluster;
-test.beforeEach(async () => {
-  cluster = await startCluster(2);
-});
+let redis: OwnRedis | null = null;
 test.afterEach(async () => {
   await cluster.stop();
+  await redis?.stop();
+  redis = null;
 });
 
 test('two nodes behind nginx: one node is killed (SIGKILL) mid-workshop, its people carry on through the other, and nothing acknowledged is lost', async ({ person }) => {
   test.setTimeout(90_000);
+  cluster = await startCluster(2);
   const facilitator = await FacilitatorConsole.open(person, cluster.facilitatorUrl);
   const people: Participant[] = [];
   for (const [name, represent] of [
@@ -57,4 +58,49 @@ test('two nodes behind nginx: one node is killed (SIGKILL) mid-workshop, its peo
   for (const p of people) await expect(p.page.getByTestId('now')).toContainText('Introducing GLO.ACT Asia and the Middle East');
   await people[1]!.page.reload();
   await expect(people[1]!.notes()).toHaveValue(`${before} after (f)`);
+});
+
+test('two nodes behind nginx: Redis is restarted mid-workshop, the nodes recover by themselves, and edits and commands made during and after the outage reach everyone on both nodes', async ({ person }) => {
+  test.setTimeout(90_000);
+  redis = await startRedis();
+  cluster = await startCluster(2, { redisUrl: redis.url });
+  const facilitator = await FacilitatorConsole.open(person, cluster.facilitatorUrl);
+  const people: Participant[] = [];
+  for (const [name, represent] of [
+    ['Amina', 'Afghanistan'],
+    ['Karim', 'Morocco'],
+    ['Olga', 'Ukraine'],
+  ] as const) {
+    people.push(await Participant.join(person, cluster.url, cluster.joinCode, { name, represent }));
+  }
+  const everyone = [facilitator, ...people];
+  await expect(facilitator.page.getByTestId('people-count')).toHaveText('4 present · 4 joined');
+  // least_conn spreads the four browsers over both nodes: the outage cuts node from node.
+  for (const n of cluster.nodes) expect(((await (await fetch(`${n.url}/healthz`)).json()) as { sockets: number }).sockets).toBeGreaterThan(0);
+  await people[0]!.typeInNotes('[a]');
+  for (const p of everyone) await expect(p.notes()).toHaveValue(/\[a\]$/);
+
+  // Redis dies. Each node still serves its own clients and saves to PostgreSQL.
+  await redis.stop();
+  for (const [i, p] of people.entries()) await p.typeInNotes(`[d${i}]`);
+  await facilitator.page.getByRole('button', { name: 'Start the first item' }).click();
+  for (const p of people) await expect(p.page.getByTestId('save-status')).toHaveText('All changes saved');
+  await new Promise((r) => setTimeout(r, 1000));
+
+  // Redis is back (empty, as after a restart): the nodes reconnect and catch up from the store.
+  await redis.start();
+  const during = [/\[d0\]/, /\[d1\]/, /\[d2\]/];
+  for (const p of everyone) for (const text of during) await expect(p.notes()).toHaveValue(text, { timeout: 15_000 });
+  const merged = await facilitator.notes().inputValue();
+  for (const p of people) await expect(p.notes()).toHaveValue(merged);
+  for (const p of people) await expect(p.page.getByTestId('now')).toContainText('Opening remarks', { timeout: 15_000 });
+
+  // After the outage everything flows as before.
+  await people[1]!.typeInNotes(' after');
+  for (const p of everyone) await expect(p.notes()).toHaveValue(`${merged} after`);
+  await facilitator.page.getByRole('button', { name: 'Next item' }).click();
+  for (const p of people) await expect(p.page.getByTestId('now')).toContainText('Introducing GLO.ACT Asia and the Middle East');
+  // Nothing acknowledged was lost: a reload reads it back from the store.
+  await people[2]!.page.reload();
+  await expect(people[2]!.notes()).toHaveValue(`${merged} after`);
 });
