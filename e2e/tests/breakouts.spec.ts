@@ -73,9 +73,18 @@ test('a facilitator splits the room into two balanced groups, watches them work,
   // The facilitator sees at a glance that the group's board is moving.
   const firstGroup = names[0]!.replace('Your group: ', '');
   await expect(round.getByLabel(firstGroup, { exact: true }).getByTestId('group-activity')).toContainText(/on the board, 1 new · changed just now/);
-  await round.screenshot({ path: test.info().outputPath('console-round-running.png') });
   for (const p of first) await p.page.goBack();
   await expect(first[0]!.page.getByTestId('group-room')).toBeVisible();
+  // The facilitator visits the room: sees the task and the notes, and writes in them with the group.
+  await round.getByRole('button', { name: `Visit the room of ${firstGroup}` }).click();
+  const visit = round.getByTestId('group-visit');
+  await expect(visit.getByRole('heading', { name: `In the room of ${firstGroup}` })).toBeFocused();
+  await expect(visit.getByTestId('visit-notes')).toHaveValue('Joint investigations with Iran.');
+  await typeIn(f, 'visit-notes', ' Facilitator: think of the Iran–Pakistan border too.');
+  await expect(first[1]!.page.getByTestId('group-notes')).toHaveValue('Joint investigations with Iran. Facilitator: think of the Iran–Pakistan border too.');
+  await round.screenshot({ path: test.info().outputPath('console-round-running.png') });
+  await visit.getByRole('button', { name: 'Leave the room' }).click();
+  await expect(visit).toHaveCount(0);
 
   // Help: the facilitator sees which group asks.
   await second[1]!.page.getByRole('button', { name: 'Ask for help' }).click();
@@ -89,7 +98,7 @@ test('a facilitator splits the room into two balanced groups, watches them work,
   const moverName = ['Amina', 'Rashid', 'Karim', 'Reza'][people.indexOf(mover)]!;
   await round.getByLabel(`Move ${moverName} to`).selectOption({ label: names[0]!.replace('Your group: ', '') });
   await expect(mover.page.getByTestId('group-name')).toHaveText(names[0]!);
-  await expect(mover.page.getByTestId('group-notes')).toHaveValue('Joint investigations with Iran.');
+  await expect(mover.page.getByTestId('group-notes')).toHaveValue(/^Joint investigations with Iran\. Facilitator: /);
 
   // Rapporteurs write findings.
   await first[0]!.page.getByLabel('Who reports back for the group').selectOption({ label: ['Amina', 'Rashid', 'Karim', 'Reza'][people.indexOf(first[0]!)]! });

@@ -15,6 +15,7 @@ import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopConte
 import { formatCountdown, useServerClock } from '../run/useServerClock';
 import { Gallery } from './Gallery';
 import { GroupActivity } from './GroupActivity';
+import { GroupVisit } from './GroupVisit';
 
 type Report = (error: WireError | null) => void;
 const methods: GroupingMethod[] = ['balanced', 'random', 'topic', 'manual', 'import'];
@@ -144,6 +145,7 @@ function RoundCard({ round, report }: { round: Round; report: Report }) {
   const [closing, setClosing] = useState('60');
   const [broadcast, setBroadcast] = useState('');
   const [importText, setImportText] = useState('');
+  const [visiting, setVisiting] = useState<string | null>(null);
   const send = async (p: ReturnType<typeof client.send>) => {
     const r = await p;
     report(r.ok ? null : r.error);
@@ -212,6 +214,11 @@ function RoundCard({ round, report }: { round: Round; report: Report }) {
                 <h4 dir="auto">{g.name}</h4>
                 <p className="muted">{t('breakout.run.online', { online, total: ids.length })}</p>
                 {live && boardOf(g.id) && <GroupActivity workshopId={state.id} boardId={boardOf(g.id)!} startedAt={round.startedAt} now={now} />}
+                {live && (
+                  <button type="button" className="small" aria-pressed={visiting === g.id} aria-label={t('breakout.visit.openGroup', { group: g.name })} onClick={() => setVisiting(visiting === g.id ? null : g.id)} data-testid="visit-room">
+                    {t('breakout.visit.open')}
+                  </button>
+                )}
                 {ids.length === 0 ? <p className="muted">{t('breakout.assign.nobody')}</p> : <ul className="plain-list">{ids.map(memberRow)}</ul>}
               </div>
             );
@@ -224,6 +231,7 @@ function RoundCard({ round, report }: { round: Round; report: Report }) {
           )}
         </div>
       )}
+      {live && visiting && <GroupVisit state={state} round={round} groupId={visiting} onClose={() => setVisiting(null)} />}
       {round.unmet.length > 0 && round.status === 'draft' && (
         <ul className="unmet">
           {round.unmet.map((u, i) => (

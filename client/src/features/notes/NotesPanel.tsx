@@ -24,11 +24,12 @@ export function NotesPanel({
   doc?: Extract<DocRef, { kind: 'notes' | 'groupNotes' }>;
   title?: string;
   testId?: string;
-  /** Heading level: 3 inside another section (a group's room). */
-  level?: 2 | 3;
+  /** Heading level: 3 inside another section (a group's room), 4 in the console's visit to a room. */
+  level?: 2 | 3 | 4;
 }) {
   const t = useT();
   const id = useId();
+  const Heading = (['h2', 'h3', 'h4'] as const)[level - 2]!;
   const ref = doc ?? ({ kind: 'notes', workshopId: state.id } as const);
   const access = docAccess(state, ref, me);
   const canWrite = access.read && access.write;
@@ -51,7 +52,7 @@ export function NotesPanel({
   return (
     <section className="card notes" aria-labelledby={`${id}-title`}>
       <div className="card-head">
-        {level === 2 ? <h2 id={`${id}-title`}>{title ?? t('notes.title')}</h2> : <h3 id={`${id}-title`}>{title ?? t('notes.title')}</h3>}
+        <Heading id={`${id}-title`}>{title ?? t('notes.title')}</Heading>
         <SavedBadge state={save} />
       </div>
       <label htmlFor={id} className="visually-hidden">

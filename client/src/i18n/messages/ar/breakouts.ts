@@ -85,5 +85,11 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.activity.none': "لا تغييرات بعد",
   'breakout.activity.loading': "جارٍ قراءة اللوحة…",
   'breakout.activity.open': "فتح اللوحة",
+  'breakout.visit.open': "زيارة الغرفة",
+  'breakout.visit.title': "في غرفة {group}",
+  'breakout.visit.close': "مغادرة الغرفة",
+  'breakout.visit.findings': "الاستنتاجات حتى الآن",
+  'breakout.visit.noFindings': "لا توجد استنتاجات بعد.",
+  'breakout.visit.openGroup': "زيارة الغرفة: {group}",
 };
 export default messages;

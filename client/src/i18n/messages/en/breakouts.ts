@@ -82,6 +82,12 @@ const breakouts = {
   'breakout.activity.none': "no changes yet",
   'breakout.activity.loading': "Reading the board…",
   'breakout.activity.open': "Open the board",
+  'breakout.visit.open': "Visit the room",
+  'breakout.visit.title': "In the room of {group}",
+  'breakout.visit.close': "Leave the room",
+  'breakout.visit.findings': "Findings so far",
+  'breakout.visit.noFindings': "No findings yet.",
+  'breakout.visit.openGroup': "Visit the room of {group}",
 } as const;
 
 export default breakouts;

@@ -85,5 +85,11 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.activity.none': "sin cambios todavía",
   'breakout.activity.loading': "Leyendo el tablero…",
   'breakout.activity.open': "Abrir el tablero",
+  'breakout.visit.open': "Visitar la sala",
+  'breakout.visit.title': "En la sala de {group}",
+  'breakout.visit.close': "Salir de la sala",
+  'breakout.visit.findings': "Conclusiones hasta ahora",
+  'breakout.visit.noFindings': "Aún no hay conclusiones.",
+  'breakout.visit.openGroup': "Visitar la sala de {group}",
 };
 export default messages;

@@ -85,5 +85,11 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.activity.none': "هنوز تغییری نیست",
   'breakout.activity.loading': "در حال خواندن تخته…",
   'breakout.activity.open': "باز کردن تخته",
+  'breakout.visit.open': "رفتن به اتاق",
+  'breakout.visit.title': "در اتاق {group}",
+  'breakout.visit.close': "ترک اتاق",
+  'breakout.visit.findings': "یافته‌ها تا این لحظه",
+  'breakout.visit.noFindings': "هنوز یافته‌ای نیست.",
+  'breakout.visit.openGroup': "رفتن به اتاق {group}",
 };
 export default messages;

@@ -85,5 +85,11 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.activity.none': "aucune modification",
   'breakout.activity.loading': "Lecture du tableau…",
   'breakout.activity.open': "Ouvrir le tableau",
+  'breakout.visit.open': "Entrer dans la salle",
+  'breakout.visit.title': "Dans la salle de {group}",
+  'breakout.visit.close': "Quitter la salle",
+  'breakout.visit.findings': "Conclusions à ce stade",
+  'breakout.visit.noFindings': "Pas encore de conclusions.",
+  'breakout.visit.openGroup': "Entrer dans la salle de {group}",
 };
 export default messages;

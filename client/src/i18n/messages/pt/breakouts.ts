@@ -85,5 +85,11 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.activity.none': "ainda sem alterações",
   'breakout.activity.loading': "A ler o quadro…",
   'breakout.activity.open': "Abrir o quadro",
+  'breakout.visit.open': "Visitar a sala",
+  'breakout.visit.title': "Na sala de {group}",
+  'breakout.visit.close': "Sair da sala",
+  'breakout.visit.findings': "Conclusões até agora",
+  'breakout.visit.noFindings': "Ainda não há conclusões.",
+  'breakout.visit.openGroup': "Visitar a sala de {group}",
 };
 export default messages;

@@ -85,5 +85,11 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.activity.none': "изменений пока нет",
   'breakout.activity.loading': "Чтение доски…",
   'breakout.activity.open': "Открыть доску",
+  'breakout.visit.open': "Зайти в комнату",
+  'breakout.visit.title': "В комнате группы «{group}»",
+  'breakout.visit.close': "Выйти из комнаты",
+  'breakout.visit.findings': "Выводы на данный момент",
+  'breakout.visit.noFindings': "Выводов пока нет.",
+  'breakout.visit.openGroup': "Зайти в комнату группы «{group}»",
 };
 export default messages;
