@@ -83,6 +83,8 @@ test('a facilitator splits the room into two balanced groups, watches them work,
   await typeIn(f, 'visit-notes', ' Facilitator: think of the Iran–Pakistan border too.');
   await expect(first[1]!.page.getByTestId('group-notes')).toHaveValue('Joint investigations with Iran. Facilitator: think of the Iran–Pakistan border too.');
   await round.screenshot({ path: test.info().outputPath('console-round-running.png') });
+  // Where people are: both members of the first group are in its room.
+  await expect(f.getByTestId('people-places')).toContainText(`in the room of ${firstGroup}: 2`);
   await visit.getByRole('button', { name: 'Leave the room' }).click();
   await expect(visit).toHaveCount(0);
 

@@ -1,4 +1,4 @@
-import { BoardScreen } from '../fixtures/boards.js';
+import { BoardScreen, createBoard, openBoard } from '../fixtures/boards.js';
 import { FacilitatorConsole, openProjector, Participant } from '../fixtures/pages.js';
 import { expect, test } from '../fixtures/test.js';
 
@@ -140,4 +140,28 @@ test('the opening item’s steps: a board opens for all, then a poll launches, t
   for (const p of [amina, karim]) await expect(p.page.getByTestId('pause-overlay')).toBeVisible();
   await f.getByRole('button', { name: 'Resume the room' }).click();
   for (const p of [amina, karim]) await expect(p.page.getByTestId('pause-overlay')).toHaveCount(0);
+});
+
+test('the console shows where people are: the home screen or a board, live and after a reload; participants do not see it', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = facilitator.page;
+  const amina = await Participant.join(person, server.url, server.joinCode, { name: 'Amina', represent: 'Afghanistan' });
+  const karim = await Participant.join(person, server.url, server.joinCode, { name: 'Karim', represent: 'Morocco' });
+  const placeOf = (name: string) => f.getByTestId('person').filter({ hasText: name }).getByTestId('person-place');
+  await expect(placeOf('Amina')).toHaveText('on the home screen');
+  await expect(placeOf('Karim')).toHaveText('on the home screen');
+  await createBoard(facilitator, 'Synergies');
+  await f.goBack();
+  await openBoard(amina.page, 'Synergies');
+  await expect(placeOf('Amina')).toHaveText('on the board Synergies');
+  await expect(f.getByTestId('people-places')).toContainText('on the board Synergies: 1');
+  await expect(f.getByTestId('people-places')).toContainText('on the home screen: 1');
+  await f.locator('section.people').screenshot({ path: test.info().outputPath('console-people-places.png') });
+  await f.reload();
+  await expect(placeOf('Amina')).toHaveText('on the board Synergies');
+  await amina.page.goBack();
+  await expect(placeOf('Amina')).toHaveText('on the home screen');
+  await expect(karim.page.getByTestId('person')).not.toHaveCount(0);
+  await expect(karim.page.getByTestId('person-place')).toHaveCount(0);
+  await expect(karim.page.getByTestId('people-places')).toHaveCount(0);
 });

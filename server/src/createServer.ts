@@ -20,6 +20,7 @@ import { DuplicateWorkshopError, type Store } from './store/Store.js';
 import { SqliteStore } from './store/sqlite/SqliteStore.js';
 import { Workshops } from './workshops/Workshops.js';
 import { ClusterPresence } from './workshops/ClusterPresence.js';
+import { Places } from './workshops/Places.js';
 import { ControlPlane } from './realtime/socket/ControlPlane.js';
 import { DocHub } from './realtime/yjs/DocHub.js';
 import { YjsEndpoint } from './realtime/yjs/YjsEndpoint.js';
@@ -103,6 +104,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     onNodeGone: (node) => hub.forgetNode(node),
     onError,
   });
+  const places = new Places({ bus, nodeId: config.nodeId, now, onChange: (w, changed) => control?.pushPlaces(w, changed), onError });
   let draining = false;
   const startedAt = now();
   const app = createApp({
@@ -127,11 +129,12 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     },
   });
   const http = createHttpServer(app);
-  control = new ControlPlane(http, { workshops, presence, tokens, log, now, presenceBatchMs: 100, maxHttpBufferSize: 1024 * 1024 });
+  control = new ControlPlane(http, { workshops, presence, places, tokens, log, now, presenceBatchMs: 100, maxHttpBufferSize: 1024 * 1024 });
 
   // Access to documents follows the control plane: re-decide it for open
   // connections whenever a workshop's state changes.
   workshops.onEvents((_runtime, _events, state) => hub.refreshAccess(state));
+  workshops.onRemoved((workshopId) => places.forget(workshopId));
 
   const areaContext: AreaContext = { workshops, io: control.io, hub, store, log, now };
   const areas: AreaHandle[] = [attachPolls(areaContext), attachBoards(areaContext), attachBreakouts(areaContext), attachOutcomes(areaContext)];
@@ -150,6 +153,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     tokens,
     async listen(port = config.port, host = config.host) {
       await presence.start();
+      await places.start();
       return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => {
@@ -192,6 +196,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
       http.closeIdleConnections();
       await stopped;
       await presence.close();
+      await places.close();
       await Promise.all(areas.map((a) => a.close()));
       await workshops.close();
       await bus.close();

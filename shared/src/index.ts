@@ -5,6 +5,7 @@ export * from './protocol/languages.js';
 export * from './protocol/events.js';
 export * from './protocol/commands.js';
 export * from './protocol/socket.js';
+export * from './protocol/places.js';
 export * from './protocol/rest.js';
 export * from './protocol/docs.js';
 export * from './protocol/closeCodes.js';

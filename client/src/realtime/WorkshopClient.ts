@@ -11,6 +11,9 @@ import {
   ErrorCode,
   fail,
   SocketEvent,
+  PlaceEvent,
+  samePlace,
+  type Place,
   type ClientToServerEvents,
   type CommandAck,
   type DomainEvent,
@@ -48,6 +51,8 @@ export interface WorkshopView {
   endedBecause: 'removed' | 'invalid' | null;
   /** Server clock minus ours, in ms, estimated at the last sync. */
   clockOffset: number;
+  /** Facilitators only: which screen each participant is on (shared/src/protocol/places.ts). */
+  places: ReadonlyMap<string, Place>;
 }
 
 type PlenarySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -59,6 +64,8 @@ export class WorkshopClient {
   private buffered: DomainEvent[] = [];
   private syncing = false;
   private readonly extraListeners: [string, (...args: never[]) => void][] = [];
+  /** The screen this client shows, told to the server on every connection. */
+  private place: Place | null = null;
 
   constructor(readonly session: StoredSession) {
     this.view = new Store<WorkshopView>({
@@ -69,6 +76,7 @@ export class WorkshopClient {
       pending: 0,
       endedBecause: null,
       clockOffset: 0,
+      places: new Map(),
     });
   }
 
@@ -85,6 +93,7 @@ export class WorkshopClient {
     socket.on('connect', () => {
       this.patch({ status: 'connected' });
       void this.resync();
+      if (this.place) socket.emit(PlaceEvent.report, this.place);
     });
     socket.on('disconnect', (reason) => {
       this.synced = false;
@@ -102,6 +111,13 @@ export class WorkshopClient {
       this.patch({ status: navigator.onLine ? 'reconnecting' : 'offline' });
     });
     socket.on(SocketEvent.events, ({ events }) => this.receive(events));
+    socket.on(PlaceEvent.changed, ({ places }) => {
+      this.view.set((v) => {
+        const next = new Map(v.places);
+        for (const [id, place] of Object.entries(places)) next.set(id, place);
+        return { ...v, places: next };
+      });
+    });
     socket.on(SocketEvent.presence, ({ online, offline }) => {
       this.view.set((v) => {
         const next = new Set(v.online);
@@ -139,6 +155,13 @@ export class WorkshopClient {
       if (i >= 0) this.extraListeners.splice(i, 1);
       this.socket?.off(event as 'connect', handler as () => void);
     };
+  }
+
+  /** Says which screen this client shows (for the facilitators' console); repeated after every reconnect. */
+  setPlace(place: Place): void {
+    if (samePlace(this.place ?? undefined, place)) return;
+    this.place = place;
+    if (this.socket?.connected) this.socket.emit(PlaceEvent.report, place);
   }
 
   /** The server's clock, as well as we can tell. */
@@ -230,7 +253,7 @@ export class WorkshopClient {
     if (data.mode === 'events') for (const e of data.events) if (state && e.seq === state.seq + 1) state = applyEvent(state, e);
     // The server answered somewhere between sending and receiving: assume the middle.
     const clockOffset = data.serverNow - (sentAt + Date.now()) / 2;
-    this.view.set((v) => ({ ...v, state, online: new Set(data.online), me: data.you, clockOffset }));
+    this.view.set((v) => ({ ...v, state, online: new Set(data.online), me: data.you, clockOffset, places: data.places ? new Map(Object.entries(data.places)) : v.places }));
     this.synced = true;
     const buffered = this.buffered;
     this.buffered = [];

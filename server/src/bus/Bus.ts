@@ -30,6 +30,8 @@ export const BusChannel = {
   workshopEvents: (workshopId: string) => `plenary:w:${workshopId}:events`,
   doc: (docName: string) => `plenary:doc:${docName}`,
   presence: 'plenary:presence',
+  /** Which screen each participant is on (for the facilitators' console). */
+  places: 'plenary:places',
   /** A workshop was deleted: every node forgets it and ends its sessions. */
   workshopDeleted: 'plenary:workshops:deleted',
 } as const;

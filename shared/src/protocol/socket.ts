@@ -26,6 +26,7 @@ import type { WorkshopState } from '../domain/state.js';
 import type { SocketCommandName, SocketCommands } from './commands.js';
 import type { Result } from './errors.js';
 import type { DomainEvent } from './events.js';
+import type { PlaceEvent, Place, PlacesPush } from './places.js';
 
 export const SocketEvent = {
   sync: 'workshop:sync',
@@ -39,9 +40,13 @@ export const SyncRequest = z.object({ since: z.number().int().nonnegative().null
 export type SyncRequest = z.infer<typeof SyncRequest>;
 
 /** `serverNow`: the server's clock when it answered, so clients can show shared timers right. */
-export type SyncReply =
+export type SyncReply = (
   | { mode: 'events'; events: DomainEvent[]; seq: number; online: string[]; you: string; serverNow: number }
-  | { mode: 'snapshot'; state: WorkshopState; online: string[]; you: string; serverNow: number };
+  | { mode: 'snapshot'; state: WorkshopState; online: string[]; you: string; serverNow: number }
+) & {
+  /** Facilitators only: where each participant is (shared/src/protocol/places.ts). */
+  places?: Record<string, Place>;
+};
 
 export interface CommandAck {
   /** The workshop's sequence number once the command's events were applied. */
@@ -76,6 +81,7 @@ type CommandHandlers = {
 
 export type ClientToServerEvents = CommandHandlers & {
   [SocketEvent.sync]: (request: SyncRequest, ack: (result: Result<SyncReply>) => void) => void;
+  [PlaceEvent.report]: (place: Place) => void;
 };
 
 /** What the server pushes: the core's events here, each area's from its protocol file. */
@@ -84,6 +90,7 @@ export interface ServerToClientEvents extends PollServerEvents, BoardServerEvent
   [SocketEvent.presence]: (push: PresencePush) => void;
   [SocketEvent.sessionEnded]: (push: SessionEndedPush) => void;
   [SocketEvent.roleChanged]: (push: RoleChangedPush) => void;
+  [PlaceEvent.changed]: (push: PlacesPush) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

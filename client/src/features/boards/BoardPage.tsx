@@ -35,6 +35,7 @@ import { ExportMenu } from './ExportMenu';
 import { takePendingCopy, takePendingImport } from './pendingImport';
 import { CopyToPlenary, groupOfBoard } from './CopyToPlenary';
 import { useFollowSummons } from './useFollowSummons';
+import { useReportPlace } from '../../realtime/useReportPlace';
 
 const sizes: Record<Exclude<ItemKind, 'connector'>, { w: number; h: number }> = {
   note: { w: 180, h: 120 },
@@ -82,6 +83,7 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
   const t = useT();
   const client = useWorkshopClient();
   const flow = useReactFlow();
+  useReportPlace({ kind: 'board', boardId });
   const board = state.boards.byId[boardId]!;
   const role = state.participants[me.id]!.role;
   const isFacilitator = role === 'facilitator';

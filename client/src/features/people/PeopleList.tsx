@@ -1,4 +1,5 @@
-import type { Participant, WorkshopState } from '@plenary/shared';
+import { groupOf, type Participant, type Place, type WorkshopState } from '@plenary/shared';
+import { useWorkshopView } from '../../realtime/WorkshopContext';
 import { useT, type Translate } from '../../i18n/useT';
 import { useLocale } from '../../i18n/useLocale';
 import { countryName } from '../../i18n/names';
@@ -17,7 +18,23 @@ export function affiliationLabel(p: Participant, state: WorkshopState, locale: s
   return p.role === 'facilitator' ? t('people.facilitators') : t('people.unaffiliated');
 }
 
-/** Everyone in the workshop, grouped by country or organisation, online first. */
+/** Where someone is, in words: a board, their group's room (home during a round), the home screen. */
+export function placeLabel(place: Place, participantId: string, state: WorkshopState, t: Translate): string {
+  switch (place.kind) {
+    case 'board': {
+      const title = state.boards.byId[place.boardId]?.title;
+      return title ? t('people.place.board', { title }) : t('people.place.aBoard');
+    }
+    case 'console':
+      return t('people.place.console');
+    case 'home': {
+      const inGroup = groupOf(state.breakouts, participantId);
+      return inGroup ? t('people.place.group', { group: inGroup.group.name }) : t('people.place.home');
+    }
+  }
+}
+
+/** Everyone in the workshop, grouped by country or organisation, online first; facilitators also see where each one is. */
 export function PeopleList({
   state,
   online,
@@ -33,6 +50,17 @@ export function PeopleList({
 }) {
   const t = useT();
   const { locale } = useLocale();
+  // Filled for facilitators only (the server sends places to them alone).
+  const { places } = useWorkshopView();
+  const where = (p: Participant) => {
+    const place = p.id !== me && online.has(p.id) ? places.get(p.id) : undefined;
+    return place ? placeLabel(place, p.id, state, t) : null;
+  };
+  const summary = new Map<string, number>();
+  for (const p of Object.values(state.participants)) {
+    const label = !p.removed && p.role !== 'projector' ? where(p) : null;
+    if (label) summary.set(label, (summary.get(label) ?? 0) + 1);
+  }
   const people = Object.values(state.participants).filter((p) => !p.removed && p.role !== 'projector');
   const present = people.filter((p) => online.has(p.id)).length;
   const groups = new Map<string, Group>();
@@ -50,6 +78,18 @@ export function PeopleList({
       <p className="muted" data-testid="people-count" aria-live="polite">
         {t('people.count', { present, total: people.length })}
       </p>
+      {summary.size > 0 && (
+        <div className="people-places" data-testid="people-places">
+          <h3>{t('people.places')}</h3>
+          <ul className="plain-list inline-list">
+            {[...summary].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], locale)).map(([label, n]) => (
+              <li key={label} dir="auto">
+                {label}: <strong>{n}</strong>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {sorted.map((g) => (
         <div key={g.key} className="people-group">
           <h3>
@@ -65,6 +105,11 @@ export function PeopleList({
                     {p.name}
                   </span>
                   <span className="visually-hidden">{online.has(p.id) ? t('people.online') : t('people.offline')}</span>
+                  {where(p) && (
+                    <span className="person-place muted" dir="auto" data-testid="person-place">
+                      {where(p)}
+                    </span>
+                  )}
                   {p.id === me && <span className="tag">{t('people.you')}</span>}
                   {p.role === 'observer' && <span className="tag">{t('people.observer')}</span>}
                   {onSetRole && p.id !== me && p.role !== 'observer' && (

@@ -16,6 +16,7 @@ import { ParticipantPolls } from '../polls/ParticipantPolls';
 import { BoardList } from '../boards/BoardList';
 import { OutcomesPanel } from '../outcomes/OutcomesPanel';
 import { useFollowSummons } from '../boards/useFollowSummons';
+import { useReportPlace } from '../../realtime/useReportPlace';
 
 /** A participant's (or observer's) home in a workshop: now and next, notes, people, agenda. */
 export function WorkshopHome() {
@@ -24,6 +25,7 @@ export function WorkshopHome() {
   const client = useWorkshopClient();
   const state = view.state!;
   useFollowSummons(null);
+  useReportPlace({ kind: 'home' });
   const me = state.participants[view.me];
   return (
     <WorkshopLayout>

@@ -25,6 +25,8 @@ import {
   socketCommandNames,
   SocketEvent,
   SyncRequest,
+  Place,
+  PlaceEvent,
   type Audience,
   type Role,
   type Viewer,
@@ -44,6 +46,7 @@ import {
 import type { z } from 'zod';
 import { InvalidTokenError, type TokenSigner } from '../../auth/tokens.js';
 import type { ClusterPresence } from '../../workshops/ClusterPresence.js';
+import type { Places } from '../../workshops/Places.js';
 import type { Workshops } from '../../workshops/Workshops.js';
 import { TokenBucket } from '../TokenBucket.js';
 
@@ -62,6 +65,8 @@ export const rooms = {
 export interface ControlPlaneDeps {
   workshops: Workshops;
   presence: Pick<ClusterPresence, 'connect' | 'disconnect' | 'online'>;
+  /** Where people are; absent: nobody's place is tracked. */
+  places?: Pick<Places, 'report' | 'of'>;
   tokens: TokenSigner;
   log: Logger;
   now: () => number;
@@ -83,6 +88,7 @@ class HandshakeError extends Error {
 
 export class ControlPlane {
   private readonly presencePending = new Map<string, Map<string, boolean>>();
+  private readonly placesPending = new Map<string, Record<string, Place>>();
   private closing = false;
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -123,6 +129,21 @@ export class ControlPlane {
     }
     for (const id of online) pending.set(id, true);
     for (const id of offline) pending.set(id, false);
+  }
+
+  /** Pushes changed places to the workshop's facilitators, gathered like presence. */
+  pushPlaces(workshopId: string, changed: Record<string, Place>): void {
+    let pending = this.placesPending.get(workshopId);
+    if (!pending) {
+      pending = {};
+      this.placesPending.set(workshopId, pending);
+      setTimeout(() => {
+        const places = this.placesPending.get(workshopId);
+        this.placesPending.delete(workshopId);
+        if (places && !this.closing) this.io.to(rooms.audience(workshopId, 'facilitators')).emit(PlaceEvent.changed, { places });
+      }, this.deps.presenceBatchMs);
+    }
+    Object.assign(pending, changed);
   }
 
   private flushPresence(workshopId: string): void {
@@ -179,6 +200,11 @@ export class ControlPlane {
     void socket.join([rooms.workshop(workshopId), rooms.audience(workshopId, audienceOf(role)), rooms.participant(workshopId, participantId)]);
     presence.connect(workshopId, participantId);
     socket.on('disconnect', () => presence.disconnect(workshopId, participantId));
+    // Where this person is: no ack, bad reports ignored (it is a hint for the console, never stored).
+    socket.on(PlaceEvent.report, (payload: unknown) => {
+      const place = Place.safeParse(payload);
+      if (place.success && bucket.take()) this.deps.places?.report(workshopId, participantId, place.data);
+    });
 
     socket.on(SocketEvent.sync, (request: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
@@ -242,6 +268,7 @@ export class ControlPlane {
     // The pseudonym lets a snapshot give people back their own anonymous contributions (e.g. ballots).
     const viewer: Viewer = { participantId, role: me.role, pseudonym: (scope) => runtime.pseudonym(scope, participantId) };
     const online = this.deps.presence.online(workshopId);
+    const places = me.role === 'facilitator' && this.deps.places ? { places: this.deps.places.of(workshopId) } : {};
     const since = parsed.data.since;
     const events = since === null ? null : await runtime.eventsSince(since);
     if (events) {
@@ -252,9 +279,10 @@ export class ControlPlane {
         online,
         you: participantId,
         serverNow: this.deps.now(),
+        ...places,
       });
     }
-    return ok({ mode: 'snapshot', state: projectState(runtime.state, viewer), online, you: participantId, serverNow: this.deps.now() });
+    return ok({ mode: 'snapshot', state: projectState(runtime.state, viewer), online, you: participantId, serverNow: this.deps.now(), ...places });
   }
 
   /**

@@ -170,5 +170,11 @@ const messages: AreaMessages<typeof core> = {
 
   'notFound.title': 'لا يوجد شيء هنا',
   'notFound.home': 'الانتقال إلى الصفحة الرئيسية',
+  'people.place.home': "في الشاشة الرئيسية",
+  'people.place.board': "على اللوحة {title}",
+  'people.place.aBoard': "على لوحة",
+  'people.place.group': "في غرفة {group}",
+  'people.place.console': "في لوحة التحكم",
+  'people.places': "أين يوجد المشاركون",
 };
 export default messages;

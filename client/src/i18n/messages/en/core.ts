@@ -167,6 +167,12 @@ const core = {
 
   'notFound.title': 'There is nothing here',
   'notFound.home': 'Go to the front page',
+  'people.place.home': "on the home screen",
+  'people.place.board': "on the board {title}",
+  'people.place.aBoard': "on a board",
+  'people.place.group': "in the room of {group}",
+  'people.place.console': "in the console",
+  'people.places': "Where people are",
 } as const;
 
 export default core;

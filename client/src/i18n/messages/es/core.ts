@@ -170,5 +170,11 @@ const messages: AreaMessages<typeof core> = {
 
   'notFound.title': 'Aquí no hay nada',
   'notFound.home': 'Ir a la página principal',
+  'people.place.home': "en la pantalla de inicio",
+  'people.place.board': "en el tablero {title}",
+  'people.place.aBoard': "en un tablero",
+  'people.place.group': "en la sala de {group}",
+  'people.place.console': "en la consola",
+  'people.places': "Dónde están las personas",
 };
 export default messages;

@@ -170,5 +170,11 @@ const messages: AreaMessages<typeof core> = {
 
   'notFound.title': 'اینجا چیزی نیست',
   'notFound.home': 'رفتن به صفحه اصلی',
+  'people.place.home': "در صفحهٔ اصلی",
+  'people.place.board': "روی تختهٔ {title}",
+  'people.place.aBoard': "روی یک تخته",
+  'people.place.group': "در اتاق {group}",
+  'people.place.console': "در کنسول",
+  'people.places': "چه کسی کجاست",
 };
 export default messages;

@@ -170,5 +170,11 @@ const messages: AreaMessages<typeof core> = {
 
   'notFound.title': 'Il n’y a rien ici',
   'notFound.home': 'Aller à la page d’accueil',
+  'people.place.home': "sur l’écran d’accueil",
+  'people.place.board': "sur le tableau {title}",
+  'people.place.aBoard': "sur un tableau",
+  'people.place.group': "dans la salle de {group}",
+  'people.place.console': "dans la console",
+  'people.places': "Où sont les participants",
 };
 export default messages;

@@ -170,5 +170,11 @@ const messages: AreaMessages<typeof core> = {
 
   'notFound.title': 'Não há nada aqui',
   'notFound.home': 'Ir para a página inicial',
+  'people.place.home': "na tela inicial",
+  'people.place.board': "no quadro {title}",
+  'people.place.aBoard': "num quadro",
+  'people.place.group': "na sala de {group}",
+  'people.place.console': "no console",
+  'people.places': "Onde as pessoas estão",
 };
 export default messages;

@@ -170,5 +170,11 @@ const messages: AreaMessages<typeof core> = {
 
   'notFound.title': 'Здесь ничего нет',
   'notFound.home': 'На главную страницу',
+  'people.place.home': "на главном экране",
+  'people.place.board': "на доске «{title}»",
+  'people.place.aBoard': "на доске",
+  'people.place.group': "в комнате группы «{group}»",
+  'people.place.console': "в консоли",
+  'people.places': "Кто где находится",
 };
 export default messages;
