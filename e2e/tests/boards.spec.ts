@@ -185,3 +185,41 @@ test('screenshots: a synergy map on a desktop, on a phone, and in Arabic; a dot 
   await expect(r.item('إحالة الأطفال')).toBeVisible();
   await rashid.page.screenshot({ path: test.info().outputPath('board-arabic.png') });
 });
+
+test('on a phone, by touch only: tap to add a note and write it, drag it with a finger, tap to select and delete; the facilitator sees each step', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = await createBoard(facilitator, 'Touch board');
+  const amina = await Participant.join(person, server.url, server.joinCode, { name: 'Amina', represent: 'Afghanistan' });
+  const page = amina.page;
+  const b = await openBoard(page, 'Touch board');
+
+  await page.getByRole('button', { name: 'Note', exact: true }).tap();
+  const editor = page.getByLabel('Text of the note');
+  await expect(editor).toBeFocused();
+  await editor.fill('Written on a phone');
+  // Done writing: the panel's close button, tapped.
+  await page.getByRole('button', { name: 'Close the panel' }).tap();
+  await expect(editor).toHaveCount(0);
+  await expect(f.item('Written on a phone')).toBeVisible();
+  const before = await b.position('Written on a phone');
+
+  // A finger drags the note 120 px to the side and 80 down.
+  const cdp = await amina.context.newCDPSession(page);
+  const box = (await b.item('Written on a phone').boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + 12 * i, y: y + 8 * i }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await expect.poll(async () => (await b.position('Written on a phone')).x).toBeGreaterThan(before.x + 40);
+  const after = await b.position('Written on a phone');
+  expect(after.y).toBeGreaterThan(before.y + 20);
+  await expect.poll(() => f.position('Written on a phone')).toEqual(after);
+
+  // Tap to select, then the toolbar's Delete.
+  await b.item('Written on a phone').tap();
+  await page.getByRole('button', { name: 'Delete', exact: true }).tap();
+  await expect(b.item('Written on a phone')).toHaveCount(0);
+  await expect(f.item('Written on a phone')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('board-touch.png') });
+});
