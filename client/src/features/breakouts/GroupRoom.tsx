@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { NotesPanel } from '../notes/NotesPanel';
+import { GroupDiscussion } from '../discussions/GroupDiscussion';
 import { formatCountdown, useServerClock } from '../run/useServerClock';
 
 /**
@@ -84,6 +85,7 @@ export function GroupRoom() {
         testId="group-notes"
         level={3}
       />
+      <GroupDiscussion state={state} me={view.me} token={client.session.token} round={round} group={group} />
       <Findings round={round} groupId={group.id} memberIds={members.map((m) => m!.id)} />
     </section>
   );

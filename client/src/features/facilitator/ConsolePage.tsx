@@ -13,6 +13,7 @@ import { PollsPanel } from '../polls/PollsPanel';
 import { NewWorkshopPanel } from './NewWorkshopPanel';
 import { AgendaEditor } from '../run/AgendaEditor';
 import { BreakoutsPanel } from '../breakouts/BreakoutsPanel';
+import { DiscussionsPanel } from '../discussions/DiscussionsPanel';
 import { AttentionControls, RunControls } from '../run/RunControls';
 import { QaSettingsPanel, QuestionsPanel } from '../qa/QuestionsPanel';
 import { BoardsPanel } from '../boards/BoardsPanel';
@@ -58,6 +59,7 @@ export function ConsolePage() {
         <PeopleList state={state} online={view.online} me={view.me} onRemove={remove} onSetRole={setRole} />
         <PollsPanel />
         <BreakoutsPanel report={report} />
+        <DiscussionsPanel />
         <QuestionsPanel />
         <BoardsPanel />
         <OutcomesPanel />

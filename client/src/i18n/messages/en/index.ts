@@ -10,8 +10,9 @@ import run from './run';
 import qa from './qa';
 import breakouts from './breakouts';
 import outcomes from './outcomes';
+import discussions from './discussions';
 
-const en = { ...core, ...run, ...qa, ...breakouts, ...polls, ...boards, ...outcomes };
+const en = { ...core, ...run, ...qa, ...breakouts, ...polls, ...boards, ...outcomes, ...discussions };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
