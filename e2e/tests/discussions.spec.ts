@@ -200,6 +200,13 @@ test('a group answers its guiding questions together and chats, in the same orde
   await send(c.page, 'الهجرة migration 2024');
   await expect(b.page.getByTestId('group-room').getByTestId('chat-text').filter({ hasText: 'الهجرة' })).toHaveAttribute('dir', 'auto');
 
+  // Someone moved into the group reads its chat from the start.
+  const who = ['Amina', 'Rashid', 'Karim', 'Reza', 'Samira'][people.indexOf(outsider)]!;
+  await round.getByLabel(`Move ${who} to`).selectOption({ label: trioGroup });
+  await expect(outsider.page.getByTestId('group-name')).toHaveText(`Your group: ${trioGroup}`);
+  await expect(outsider.page.getByTestId('group-room').getByTestId('chat-text').filter({ hasText: 'Written on the train' })).toHaveCount(1);
+  expect(await chatTexts(outsider.page)).toEqual(await chatTexts(a.page));
+
   // On a phone.
   await a.page.setViewportSize({ width: 360, height: 640 });
   await a.page.getByTestId('guiding-questions').scrollIntoViewIfNeeded();

@@ -28,6 +28,7 @@ import {
 } from '@plenary/shared';
 import { Store } from './Store';
 import { offlineError } from './api';
+import { chatsBecameReadable } from '../features/discussions/readable';
 
 export type ConnectionStatus =
   /** First connection not made yet. */
@@ -276,7 +277,10 @@ export class WorkshopClient {
       }
       state = applyEvent(state, e);
     }
-    if (state !== this.view.getSnapshot().state) this.view.set((v) => ({ ...v, state }));
+    const before = this.view.getSnapshot().state;
+    if (state === before) return;
+    this.view.set((v) => ({ ...v, state }));
+    if (before && chatsBecameReadable(before, state, this.view.getSnapshot().me)) void this.resync(true);
   }
 }
 
