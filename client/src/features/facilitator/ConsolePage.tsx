@@ -19,8 +19,13 @@ import { QaSettingsPanel, QuestionsPanel } from '../qa/QuestionsPanel';
 import { BoardsPanel } from '../boards/BoardsPanel';
 import { OutcomesPanel } from '../outcomes/OutcomesPanel';
 import { OutcomesDownloads } from '../outcomes/OutcomesDownloads';
+import './console.css';
 
-/** The facilitator's console: the room's join code, the run of show, people, settings, notes. */
+/**
+ * The facilitator's console: what runs the room now (run of show, attention,
+ * people) in a side column that stays in view; the join code, activities,
+ * outcomes, agenda and settings beside it.
+ */
 export function ConsolePage() {
   const t = useT();
   const client = useWorkshopClient();
@@ -52,24 +57,28 @@ export function ConsolePage() {
           {message}
         </p>
       )}
-      <div className="console-grid">
-        <JoinPanel />
-        <RunControls report={report} />
-        <AttentionControls report={report} />
-        <PeopleList state={state} online={view.online} me={view.me} onRemove={remove} onSetRole={setRole} />
-        <PollsPanel />
-        <BreakoutsPanel report={report} />
-        <DiscussionsPanel />
-        <QuestionsPanel />
-        <BoardsPanel />
-        <OutcomesPanel />
-        <OutcomesDownloads />
-        <AgendaList state={state} onSetCurrent={setCurrent} />
-        <AgendaEditor report={report} />
-        <NotesPanel state={state} me={view.me} token={client.session.token} />
-        <SettingsPanel />
-        <QaSettingsPanel />
-        <NewWorkshopPanel />
+      <div className="console-layout">
+        <div className="console-side" data-testid="console-side">
+          <RunControls report={report} />
+          <AttentionControls report={report} />
+          <PeopleList state={state} online={view.online} me={view.me} onRemove={remove} onSetRole={setRole} />
+        </div>
+        <div className="console-grid">
+          <JoinPanel />
+          <PollsPanel />
+          <BreakoutsPanel report={report} />
+          <DiscussionsPanel />
+          <QuestionsPanel />
+          <BoardsPanel />
+          <OutcomesPanel />
+          <OutcomesDownloads />
+          <AgendaList state={state} onSetCurrent={setCurrent} />
+          <AgendaEditor report={report} />
+          <NotesPanel state={state} me={view.me} token={client.session.token} />
+          <SettingsPanel />
+          <QaSettingsPanel />
+          <NewWorkshopPanel />
+        </div>
       </div>
     </WorkshopLayout>
   );
