@@ -15,19 +15,28 @@ export function OpenPollNotice() {
   const open = usePolls().filter((p) => p.status === 'open');
   const role = view.state?.participants[view.me]?.role;
   const home = AppPath.workshop(view.state?.id ?? '');
-  if (open.length === 0 || role !== 'participant' || location === home) return null;
+  if (role !== 'participant') return null;
+  // One live region that is always there, so a screen reader hears a poll open (a region
+  // inserted together with its text is often not read). On the workshop's page the polls
+  // are in view: the words are for screen readers only; elsewhere a banner leads there.
+  const atHome = location === home;
   return (
-    <p className="banner poll-notice" role="status" data-testid="open-poll-notice">
-      {t('poll.notice.open', { count: open.length })}{' '}
-      <Link
-        href={home}
-        onClick={() => {
-          // After the workshop page renders, bring its polls into view.
-          setTimeout(() => document.getElementById('polls')?.scrollIntoView({ block: 'start' }), 100);
-        }}
-      >
-        {t('poll.notice.vote')}
-      </Link>
-    </p>
+    <div role="status" data-testid="open-poll-live">
+      {open.length > 0 && atHome && <span className="visually-hidden">{t('poll.notice.open', { count: open.length })}</span>}
+      {open.length > 0 && !atHome && (
+        <p className="banner poll-notice" data-testid="open-poll-notice">
+          {t('poll.notice.open', { count: open.length })}{' '}
+          <Link
+            href={home}
+            onClick={() => {
+              // After the workshop page renders, bring its polls into view.
+              setTimeout(() => document.getElementById('polls')?.scrollIntoView({ block: 'start' }), 100);
+            }}
+          >
+            {t('poll.notice.vote')}
+          </Link>
+        </p>
+      )}
+    </div>
   );
 }

@@ -20,22 +20,26 @@ export function Announcements() {
   const state = view.state!;
   const [dismissed, setDismissed] = useState(() => dismissedIds(state.id));
   const shown = state.run.announcements.filter((a) => !dismissed.includes(a.id));
-  if (shown.length === 0) return null;
   const dismiss = (id: string) => {
     const next = [...dismissed, id].slice(-50);
     setDismissed(next);
     localStorage.setItem(storageKey(state.id), JSON.stringify(next));
   };
+  // The live region is there before any announcement, so a screen reader reads each new one.
   return (
-    <div className="announcements" role="region" aria-label={t('run.announce.title')} aria-live="polite">
-      {shown.map((a) => (
-        <div key={a.id} className="announcement" data-testid="announcement">
-          <p dir="auto">{a.text}</p>
-          <button type="button" className="small" onClick={() => dismiss(a.id)}>
-            {t('run.announce.dismiss')}
-          </button>
+    <div aria-live="polite" data-testid="announcements-live">
+      {shown.length > 0 && (
+        <div className="announcements" role="region" aria-label={t('run.announce.title')}>
+          {shown.map((a) => (
+            <div key={a.id} className="announcement" data-testid="announcement">
+              <p dir="auto">{a.text}</p>
+              <button type="button" className="small" onClick={() => dismiss(a.id)}>
+                {t('run.announce.dismiss')}
+              </button>
+            </div>
+          ))}
         </div>
-      ))}
+      )}
     </div>
   );
 }
