@@ -36,6 +36,7 @@ const values = {
   who: 'Pakistan',
   languages: 'en, fr',
   online: 3,
+  added: 2,
 };
 /** Argument names of an ICU message: the word after each "{" that opens an argument. */
 const argumentsOf = (msg: string) => new Set([...msg.matchAll(/\{\s*(\w+)\s*(?:[,}])/g)].map((m) => m[1]));

@@ -153,7 +153,7 @@ const boards = {
   'board.copy.target': "Plenary board",
   'board.copy.new': "A new board: From the groups",
   'board.copy.newTitle': "From the groups",
-  'board.copy.go': "{count, plural, =0 {Copy} one {Copy # item} other {Copy # items}}",
+  'board.copy.go': "{count, plural, =0 {Copy the selection} one {Copy # item} other {Copy # items}}",
   'board.copy.none': "Select the notes to copy first.",
   'board.copy.failed': "The new board could not be opened. Try again.",
   'board.copy.done': "{count, plural, one {# item copied from {group}.} other {# items copied from {group}.}}",

@@ -156,7 +156,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.copy.target': "Tablero del plenario",
   'board.copy.new': "Un tablero nuevo: Aportes de los grupos",
   'board.copy.newTitle': "Aportes de los grupos",
-  'board.copy.go': "{count, plural, =0 {Copiar} one {Copiar # elemento} other {Copiar # elementos}}",
+  'board.copy.go': "{count, plural, =0 {Copiar la selección} one {Copiar # elemento} other {Copiar # elementos}}",
   'board.copy.none': "Primero seleccione las notas que desea copiar.",
   'board.copy.failed': "No se pudo abrir el tablero nuevo. Inténtelo de nuevo.",
   'board.copy.done': "{count, plural, one {# elemento copiado de {group}.} other {# elementos copiados de {group}.}}",

@@ -156,7 +156,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.copy.target': "Tableau de la plénière",
   'board.copy.new': "Un nouveau tableau : Apports des groupes",
   'board.copy.newTitle': "Apports des groupes",
-  'board.copy.go': "{count, plural, =0 {Copier} one {Copier # élément} other {Copier # éléments}}",
+  'board.copy.go': "{count, plural, =0 {Copier la sélection} one {Copier # élément} other {Copier # éléments}}",
   'board.copy.none': "Sélectionnez d’abord les notes à copier.",
   'board.copy.failed': "Le nouveau tableau n’a pas pu s’ouvrir. Réessayez.",
   'board.copy.done': "{count, plural, one {# élément copié depuis {group}.} other {# éléments copiés depuis {group}.}}",

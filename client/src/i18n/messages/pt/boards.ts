@@ -156,7 +156,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.copy.target': "Quadro da plenária",
   'board.copy.new': "Um quadro novo: Contributos dos grupos",
   'board.copy.newTitle': "Contributos dos grupos",
-  'board.copy.go': "{count, plural, =0 {Copiar} one {Copiar # item} other {Copiar # itens}}",
+  'board.copy.go': "{count, plural, =0 {Copiar a seleção} one {Copiar # item} other {Copiar # itens}}",
   'board.copy.none': "Selecione primeiro as notas a copiar.",
   'board.copy.failed': "Não foi possível abrir o quadro novo. Tente de novo.",
   'board.copy.done': "{count, plural, one {# item copiado de {group}.} other {# itens copiados de {group}.}}",
