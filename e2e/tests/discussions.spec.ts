@@ -76,7 +76,7 @@ test('a group answers its guiding questions together and chats, in the same orde
   const byGroup = new Map<string, Participant[]>();
   people.forEach((p, i) => byGroup.set(names[i]!, [...(byGroup.get(names[i]!) ?? []), p]));
   const trio = [...byGroup.values()].find((g) => g.length === 3)!;
-  const outsider = [...byGroup.values()].find((g) => g.length === 2)![0]!;
+  const [outsider, stranger] = [...byGroup.values()].find((g) => g.length === 2)! as [Participant, Participant];
   expect(trio).toHaveLength(3);
   const [a, b, c] = trio as [Participant, Participant, Participant];
   const trioGroup = names[people.indexOf(a)]!.replace('Your group: ', '');
@@ -215,5 +215,17 @@ test('a group answers its guiding questions together and chats, in the same orde
   await a.page.screenshot({ path: test.info().outputPath('discussion-phone-chat.png') });
   const overflow = await a.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+
+  // After the round, the gallery shows every group's answers and chat to everyone, to read.
+  await round.getByLabel('Closing countdown').selectOption('10');
+  await round.getByRole('button', { name: 'End the round' }).click();
+  await expect(round.getByTestId('round-status')).toHaveText('Closed', { timeout: 20_000 });
+  const shown = stranger.page.getByTestId('gallery-group').filter({ hasText: trioGroup });
+  await shown.getByRole('button', { name: 'The group’s discussion' }).click();
+  await expect(shown.getByTestId('chat-text').filter({ hasText: 'Written on the train' })).toHaveCount(1);
+  await expect(shown.getByTestId('answer').nth(1)).toContainText('Funding for translators');
+  await expect(shown.getByText('You can read this chat but not write in it.')).toBeVisible();
+  await expect(shown.getByTestId('chat-input')).toHaveCount(0);
+  await expect(shown.getByTestId('answer').first()).toHaveAttribute('contenteditable', 'false');
   expect(pageErrors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { NotesPanel } from '../notes/NotesPanel';
 import { GroupBoardLink } from './GroupRoom';
+import { GroupDiscussion } from '../discussions/GroupDiscussion';
 
 /** What each group of a closed round found, for the whole plenary. */
 export function Gallery({ round }: { round: Round }) {
@@ -12,6 +13,7 @@ export function Gallery({ round }: { round: Round }) {
   const client = useWorkshopClient();
   const state = view.state!;
   const [open, setOpen] = useState<string | null>(null);
+  const [discussion, setDiscussion] = useState<string | null>(null);
   return (
     <section className="card gallery" aria-labelledby={`gallery-${round.id}`} data-testid="gallery">
       <h2 id={`gallery-${round.id}`} dir="auto">
@@ -45,7 +47,11 @@ export function Gallery({ round }: { round: Round }) {
                   testId="gallery-notes"
                   level={3}
                 />
-              )}
+              )}{' '}
+              <button type="button" className="small" aria-expanded={discussion === g.id} onClick={() => setDiscussion(discussion === g.id ? null : g.id)}>
+                {t('discussion.gallery.show')}
+              </button>
+              {discussion === g.id && <GroupDiscussion state={state} me={view.me} token={client.session.token} round={round} group={g} />}
             </li>
           );
         })}

@@ -54,5 +54,6 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.closed': 'هذه الجولة مغلقة؛ أسئلتها جزء من سجلّها.',
   'discussion.console.group': 'المجموعة',
   'discussion.console.answers': 'إجابات {group}',
+  'discussion.gallery.show': 'نقاش المجموعة',
 };
 export default messages;

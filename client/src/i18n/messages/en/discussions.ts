@@ -51,5 +51,6 @@ const discussions = {
   'discussion.console.closed': 'This round is closed; its questions are part of its record.',
   'discussion.console.group': 'Group',
   'discussion.console.answers': 'Answers of {group}',
+  'discussion.gallery.show': 'The group’s discussion',
 } as const;
 export default discussions;

@@ -54,5 +54,6 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.closed': 'Esta ronda está cerrada; sus preguntas forman parte de su registro.',
   'discussion.console.group': 'Grupo',
   'discussion.console.answers': 'Respuestas de {group}',
+  'discussion.gallery.show': 'El debate del grupo',
 };
 export default messages;

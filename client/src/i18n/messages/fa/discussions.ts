@@ -54,5 +54,6 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.closed': 'این دور بسته شده است؛ پرسش‌هایش بخشی از سابقهٔ آن است.',
   'discussion.console.group': 'گروه',
   'discussion.console.answers': 'پاسخ‌های {group}',
+  'discussion.gallery.show': 'بحث گروه',
 };
 export default messages;

@@ -54,5 +54,6 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.closed': 'Ce tour est clos ; ses questions font partie de son compte rendu.',
   'discussion.console.group': 'Groupe',
   'discussion.console.answers': 'Réponses de {group}',
+  'discussion.gallery.show': 'La discussion du groupe',
 };
 export default messages;

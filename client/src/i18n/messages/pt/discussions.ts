@@ -54,5 +54,6 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.closed': 'Esta rodada está encerrada; as suas perguntas fazem parte do registro.',
   'discussion.console.group': 'Grupo',
   'discussion.console.answers': 'Respostas de {group}',
+  'discussion.gallery.show': 'A discussão do grupo',
 };
 export default messages;

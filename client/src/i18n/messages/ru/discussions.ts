@@ -54,5 +54,6 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.closed': 'Этот раунд закрыт; его вопросы входят в его отчёт.',
   'discussion.console.group': 'Группа',
   'discussion.console.answers': 'Ответы группы {group}',
+  'discussion.gallery.show': 'Обсуждение группы',
 };
 export default messages;
