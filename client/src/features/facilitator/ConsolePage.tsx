@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AppPath, formatJoinCode, type Participant, type WireError } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { describeError } from '../../i18n/describeError';
@@ -34,6 +34,12 @@ export function ConsolePage() {
   const [message, setMessage] = useState<string | null>(null);
 
   const report = (error: WireError | null) => setMessage(error ? describeError(t, error) : null);
+  // The console uses a wide screen's width (the page's main area is narrower elsewhere).
+  useEffect(() => {
+    const main = document.getElementById('main');
+    main?.classList.add('console-wide');
+    return () => main?.classList.remove('console-wide');
+  }, []);
 
   const remove = async (p: Participant) => {
     if (!window.confirm(t('console.removeConfirm', { name: p.name }))) return;
