@@ -6,6 +6,7 @@
  * PostgreSQL), and a workshop deleted on two nodes until nothing of it remains.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
@@ -349,6 +350,11 @@ describe('deleting a workshop', () => {
       for (const n of Object.values(names)) expect(dump).not.toContain(n);
     } finally {
       db.close();
+    }
+    // Nor do the database's files keep it in freed pages or in the write-ahead log.
+    for (const file of ['plenary.db', 'plenary.db-wal']) {
+      const bytes = readFileSync(join(h.dataDir, file), { flag: 'r' });
+      for (const n of [...Object.values(names), 'Child-friendly interview']) expect(bytes.includes(n), `${file} still holds "${n}"`).toBe(false);
     }
   });
 

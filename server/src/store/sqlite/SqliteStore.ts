@@ -66,6 +66,9 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten with zeros, so a deleted workshop (or compacted
+    // document updates) leaves nothing readable in free pages of the file.
+    this.db.pragma('secure_delete = ON');
     this.migrate();
   }
 
@@ -251,8 +254,8 @@ export class SqliteStore implements Store {
     return rows.map((r) => r.doc);
   }
 
-  deleteWorkshop(workshopId: string): Promise<boolean> {
-    return this.write(() => {
+  async deleteWorkshop(workshopId: string): Promise<boolean> {
+    const deleted = await this.write(() => {
       const [from, to] = prefixRange(workshopId);
       this.db.prepare('DELETE FROM doc_updates WHERE doc >= ? AND doc < ?').run(from, to);
       this.db.prepare('DELETE FROM doc_snapshots WHERE doc >= ? AND doc < ?').run(from, to);
@@ -260,6 +263,10 @@ export class SqliteStore implements Store {
       this.db.prepare('DELETE FROM events WHERE workshop_id = ?').run(workshopId);
       return this.db.prepare('DELETE FROM workshops WHERE id = ?').run(workshopId).changes > 0;
     });
+    // The write-ahead log still holds earlier copies of its pages: move them into the
+    // (zeroed) file and empty the log, so nothing of the workshop stays on disk.
+    if (deleted && !this.closed) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return deleted;
   }
 
   async ping(): Promise<boolean> {
