@@ -5,10 +5,11 @@ import { Layout, Notice } from '../ui/Layout';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { LandingPage } from '../features/join/LandingPage';
 import { JoinPage } from '../features/join/JoinPage';
+import { loadParticipantRoute } from './routeLoaders';
 
 // The realtime screens (Socket.IO, Yjs, IndexedDB) load only when someone is in a workshop,
 // so the front door and the join form stay small on a phone.
-const ParticipantRoute = lazy(() => import('../features/workshop/ParticipantRoute'));
+const ParticipantRoute = lazy(loadParticipantRoute);
 const FacilitatorEntry = lazy(() => import('../features/facilitator/FacilitatorEntry'));
 const ProjectorRoute = lazy(() => import('../features/projector/ProjectorRoute'));
 // A board (React Flow) loads only when someone opens one: the join-and-vote path stays small.

@@ -1,5 +1,11 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { DocConnection, type DocView } from './DocConnection';
+import type { DocConnection, DocView } from './DocConnection';
+
+/**
+ * Yjs and its websocket provider load when a first document opens, not with the page:
+ * joining and voting on a slow network does not wait for the notes' editor code.
+ */
+const loadDocConnection = () => import('./DocConnection').then((m) => m.DocConnection);
 
 const idle: DocView = { status: 'connecting', synced: false, readOnly: false, saved: true, waiting: 0, closed: null, refused: null };
 const noop = () => () => undefined;
@@ -8,12 +14,17 @@ const noop = () => () => undefined;
 export function useDoc(name: string, token: string, canWrite: boolean): { conn: DocConnection | null; view: DocView } {
   const [conn, setConn] = useState<DocConnection | null>(null);
   useEffect(() => {
-    const c = new DocConnection(name, token);
+    let live = true;
+    let c: DocConnection | null = null;
     // The connection is an external resource made here and torn down below; render it once it exists.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setConn(c);
+    void loadDocConnection().then((Connection) => {
+      if (!live) return;
+      c = new Connection(name, token);
+      setConn(c);
+    });
     return () => {
-      c.destroy();
+      live = false;
+      c?.destroy();
       setConn(null);
     };
   }, [name, token]);

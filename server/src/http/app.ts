@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { ErrorCode, Limits } from '@plenary/shared';
 import { apiRouter, type ApiDeps } from './api.js';
+import { precompressed } from './precompressed.js';
 import { respondError } from './respond.js';
 
 export interface AppDeps extends ApiDeps {
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   const index = deps.clientDir ? join(deps.clientDir, 'index.html') : null;
   if (deps.clientDir && index && existsSync(index)) {
+    app.use(precompressed(deps.clientDir, 3600));
     app.use(express.static(deps.clientDir, { index: false, maxAge: '1h', immutable: false }));
     app.use('/assets', (_req, res) => res.status(404).end());
     app.get('/{*path}', (_req, res) => {

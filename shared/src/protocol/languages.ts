@@ -11,9 +11,10 @@ export const Languages = {
   pt: { dir: 'ltr', nativeName: 'Português' },
 } as const;
 
-export const LanguageCode = z.enum(['en', 'fr', 'es', 'ru', 'ar', 'fa', 'pt']);
+/** A plain list (not read from the schema), so a client can use it without loading zod. */
+export const languageCodes = ['en', 'fr', 'es', 'ru', 'ar', 'fa', 'pt'] as const;
+export const LanguageCode = z.enum(languageCodes);
 export type LanguageCode = z.infer<typeof LanguageCode>;
-export const languageCodes = LanguageCode.options;
 
 /** Writing direction of a language. */
 export function languageDir(code: LanguageCode): 'ltr' | 'rtl' {

@@ -12,6 +12,7 @@ import {
 } from '@plenary/shared';
 import { api } from '../../realtime/api';
 import { describeError } from '../../i18n/describeError';
+import { preloadParticipantRoute } from '../../app/routeLoaders';
 import { loadSession, saveSession } from '../../realtime/sessions';
 import { localeStore, setLanguage } from '../../i18n/LocaleStore';
 import { countryName } from '../../i18n/names';
@@ -38,6 +39,8 @@ export function JoinPage({ code }: { code: string }) {
     void api.joinInfo(code).then((r) => {
       if (!live) return;
       setLoad(r.ok ? { kind: 'ready', info: r.data } : { kind: 'error', error: r.error });
+      // While the person fills in the form, fetch the workshop's screens.
+      if (r.ok) preloadParticipantRoute();
     });
     return () => {
       live = false;

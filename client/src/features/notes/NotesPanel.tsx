@@ -3,7 +3,6 @@ import { docAccess, docName, notesTextKey, type DocRef, type WorkshopState } fro
 import { useT } from '../../i18n/useT';
 import { useDoc } from '../../realtime/useDoc';
 import { SavedBadge, type SaveState } from '../../ui/StatusBadges';
-import { bindTextarea } from './bindTextarea';
 
 /**
  * Shared notes: one text everybody who may edits at once. The workshop's
@@ -37,8 +36,18 @@ export function NotesPanel({
   const area = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
-    if (!conn || !area.current) return;
-    return bindTextarea(conn.doc.getText(notesTextKey), area.current);
+    const textarea = area.current;
+    if (!conn || !textarea) return;
+    // Loaded with the document (Yjs comes with it), not with the page.
+    let live = true;
+    let unbind: (() => void) | null = null;
+    void import('./bindTextarea').then(({ bindTextarea }) => {
+      if (live) unbind = bindTextarea(conn.doc.getText(notesTextKey), textarea);
+    });
+    return () => {
+      live = false;
+      unbind?.();
+    };
   }, [conn]);
 
   const save: SaveState = view.readOnly

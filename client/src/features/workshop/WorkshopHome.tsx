@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'wouter';
 import { AppPath } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
@@ -5,7 +6,6 @@ import { Announcements } from '../run/Announcements';
 import { GroupRoom } from '../breakouts/GroupRoom';
 import { LatestGallery } from '../breakouts/Gallery';
 import { TimerDisplay } from '../run/TimerDisplay';
-import { QuestionsPanel } from '../qa/QuestionsPanel';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { AgendaList } from '../agenda/AgendaList';
 import { NowNext } from '../agenda/NowNext';
@@ -14,9 +14,13 @@ import { PeopleList } from '../people/PeopleList';
 import { WorkshopLayout } from './WorkshopLayout';
 import { ParticipantPolls } from '../polls/ParticipantPolls';
 import { BoardList } from '../boards/BoardList';
-import { OutcomesPanel } from '../outcomes/OutcomesPanel';
 import { useFollowSummons } from '../boards/useFollowSummons';
 import { useReportPlace } from '../../realtime/useReportPlace';
+
+// Questions and the workplan load just after the page (their code is not needed to vote):
+// on a slow network, the ballot shows first.
+const QuestionsPanel = lazy(() => import('../qa/QuestionsPanel').then((m) => ({ default: m.QuestionsPanel })));
+const OutcomesPanel = lazy(() => import('../outcomes/OutcomesPanel').then((m) => ({ default: m.OutcomesPanel })));
 
 /** A participant's (or observer's) home in a workshop: now and next, notes, people, agenda. */
 export function WorkshopHome() {
@@ -44,8 +48,10 @@ export function WorkshopHome() {
           <LatestGallery />
           <ParticipantPolls />
           <BoardList state={state} />
-          <OutcomesPanel />
-          <QuestionsPanel />
+          <Suspense fallback={null}>
+            <OutcomesPanel />
+            <QuestionsPanel />
+          </Suspense>
           <NotesPanel state={state} me={view.me} token={client.session.token} />
         </div>
         <div className="home-side">

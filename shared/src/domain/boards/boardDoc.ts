@@ -15,7 +15,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { CountryCode, Id } from '../workshop/model.js';
-import { BoardLimits, BoardTemplate } from './model.js';
+import { BoardLimits, boardTemplates } from './model.js';
 
 export const boardItemsKey = 'items';
 export const boardMetaKey = 'meta';
@@ -200,7 +200,8 @@ export const BoardExport = z.object({
   format: z.literal('plenary-board'),
   version: z.literal(1),
   title: z.string().max(BoardLimits.labelLength),
-  template: BoardTemplate.optional(),
+  // Built here, not taken from model.ts, so the schema (and zod) stays out of the client's first load.
+  template: z.enum(boardTemplates).optional(),
   exportedAt: z.string().optional(),
   items: z
     .array(z.intersection(ItemData, z.object({ id: Id })))

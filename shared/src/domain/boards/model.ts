@@ -11,9 +11,9 @@ import { z } from 'zod';
 import { Id, Title } from '../workshop/model.js';
 
 /** What a board starts from. `blank` also serves imports (the client fills it). */
-export const BoardTemplate = z.enum(['blank', 'synergy', 'patterns', 'workplan']);
+export const boardTemplates = ['blank', 'synergy', 'patterns', 'workplan'] as const;
+export const BoardTemplate = z.enum(boardTemplates);
 export type BoardTemplate = z.infer<typeof BoardTemplate>;
-export const boardTemplates = BoardTemplate.options;
 
 /** Where on a board to look: the board point at the centre of the screen, and the zoom. */
 export const Viewport = z.object({

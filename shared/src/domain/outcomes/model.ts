@@ -29,13 +29,14 @@ export const OutcomeLimits = {
   reportBoards: 20,
 } as const;
 
-export const InputStatus = z.enum(['proposed', 'agreed', 'dropped']);
+// The lists are plain arrays (not read from the schemas) so a client can use them without zod.
+export const inputStatuses = ['proposed', 'agreed', 'dropped'] as const;
+export const InputStatus = z.enum(inputStatuses);
 export type InputStatus = z.infer<typeof InputStatus>;
-export const inputStatuses = InputStatus.options;
 
-export const Priority = z.enum(['high', 'medium', 'low']);
+export const priorities = ['high', 'medium', 'low'] as const;
+export const Priority = z.enum(priorities);
 export type Priority = z.infer<typeof Priority>;
-export const priorities = Priority.options;
 
 /** Whose workplan an input is for: a country, or an organisation. */
 export const InputOwner = z.discriminatedUnion('kind', [
