@@ -167,7 +167,9 @@ test('a group answers its guiding questions together and chats, in the same orde
   await expect(outsiderRoom.getByTestId('answer').first()).toHaveText('');
 
   // The facilitator reads the group's chat and answers in the console, and posts into the chat.
-  await console_.getByLabel('Group', { exact: true }).selectOption({ label: trioGroup });
+  // (Each group in the chooser says how many of its messages the facilitator has not seen: "Group 1 (7 new)".)
+  const chooser = console_.getByLabel('Group', { exact: true });
+  await chooser.selectOption((await chooser.locator('option', { hasText: trioGroup }).getAttribute('value'))!);
   const fChat = console_.getByTestId('console-chat');
   await expect(fChat.getByTestId('chat-text').filter({ hasText: 'Written on the train' })).toHaveCount(1);
   const groupAnswer = await answerText(a.page, 0);
@@ -190,6 +192,14 @@ test('a group answers its guiding questions together and chats, in the same orde
     await expect(room.locator('img[src], [onerror], script, a[href]')).toHaveCount(0);
   }
   expect(dialogs).toBe(0);
+
+  // Unread: a member looking elsewhere is told of a new message, and is taken to the chat.
+  await a.page.evaluate(() => window.scrollTo(0, 0));
+  await send(b.page, 'Are you there?');
+  await expect(a.page.getByTestId('chat-unread')).toHaveText('1 new message in the group chat');
+  await a.page.getByTestId('chat-unread').click();
+  await expect(a.page.getByTestId('chat')).toBeFocused();
+  await expect(a.page.getByTestId('chat-unread')).toHaveCount(0);
 
   // Bounds: too fast is refused with "slow down", and the text is given back; an empty message is not sent.
   for (let i = 0; i < 8; i++) await send(a.page, `Quick ${i}`);

@@ -7,6 +7,7 @@ import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { NotesPanel } from '../notes/NotesPanel';
 import { GroupDiscussion } from '../discussions/GroupDiscussion';
+import { UnreadChatLink } from '../discussions/ChatPanel';
 import { formatCountdown, useServerClock } from '../run/useServerClock';
 
 /**
@@ -60,6 +61,7 @@ export function GroupRoom() {
           <p className="group-timer" data-testid="group-timer">
             {t('breakout.room.timeLeft')}: <strong>{formatCountdown(left)}</strong>
           </p>
+          <UnreadChatLink groupId={group.id} />
           <GroupBoardLink groupId={group.id} />
           <HelpButton round={round} groupId={group.id} />
         </div>

@@ -7,6 +7,7 @@ import { countryName } from '../../i18n/names';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { useServerClock } from '../run/useServerClock';
 import { outboxFor, outboxKey, refusals } from './outbox';
+import { markSeen, unreadCount, useSeen } from './unread';
 
 /** The chat's own words for the server's refusals. */
 const chatWords: ErrorWords = {
@@ -65,6 +66,20 @@ export function ChatPanel({ groupId, title, testId = 'chat' }: { groupId: string
     if (!draft) setDraft(refused.text);
   }
 
+  // Messages on screen are read: while the log is visible, what it shows is marked as seen.
+  const [onScreen, setOnScreen] = useState(false);
+  useEffect(() => {
+    const el = logRef.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => setOnScreen(entries.some((e) => e.isIntersecting)));
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
+  const lastSeq = messages.at(-1)?.seq ?? 0;
+  useEffect(() => {
+    if (onScreen && lastSeq > 0 && document.visibilityState === 'visible') markSeen(myKey, lastSeq);
+  }, [onScreen, lastSeq, myKey]);
+
   // Keep the newest message in sight.
   useEffect(() => {
     const el = logRef.current;
@@ -87,7 +102,7 @@ export function ChatPanel({ groupId, title, testId = 'chat' }: { groupId: string
   };
 
   return (
-    <section className="card chat" aria-labelledby={ids.title} data-testid={testId}>
+    <section className="card chat" id={chatAnchor(groupId)} tabIndex={-1} aria-labelledby={ids.title} data-testid={testId}>
       <h3 id={ids.title}>{title}</h3>
       <ol className="chat-log" role="log" aria-live="polite" aria-labelledby={ids.title} ref={logRef} data-testid="chat-log">
         {messages.length === 0 && waiting.length === 0 && <li className="muted">{t('discussion.chat.empty')}</li>}
@@ -137,6 +152,41 @@ export function ChatPanel({ groupId, title, testId = 'chat' }: { groupId: string
         </p>
       )}
     </section>
+  );
+}
+
+/** The element id of a group's chat panel. */
+export const chatAnchor = (groupId: string) => `chat-${groupId}`;
+
+/** How many messages of a group's chat this person has not seen yet. */
+export function useUnread(groupId: string): number {
+  const view = useWorkshopView();
+  const state = view.state!;
+  const seen = useSeen();
+  const messages = state.discussions.spaces[spaceKey({ kind: 'chat', groupId })]?.messages ?? [];
+  return unreadCount(messages, seen[outboxKey(state.id, { kind: 'chat', groupId })] ?? 0, view.me);
+}
+
+/** "3 new messages in the group chat": takes one to the chat. Nothing while all is read. */
+export function UnreadChatLink({ groupId }: { groupId: string }) {
+  const t = useT();
+  const count = useUnread(groupId);
+  if (count === 0) return null;
+  return (
+    <p>
+      <button
+        type="button"
+        className="small"
+        data-testid="chat-unread"
+        onClick={() => {
+          const el = document.getElementById(chatAnchor(groupId));
+          el?.scrollIntoView({ block: 'start' });
+          el?.focus({ preventScroll: true });
+        }}
+      >
+        {t('discussion.chat.unread', { count })}
+      </button>
+    </p>
   );
 }
 

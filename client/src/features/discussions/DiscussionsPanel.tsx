@@ -3,7 +3,7 @@ import { DiscussionLimits, type Round } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
-import { ChatPanel } from './ChatPanel';
+import { ChatPanel, useUnread } from './ChatPanel';
 import { GuidingAnswers } from './GroupDiscussion';
 
 /**
@@ -154,9 +154,7 @@ function GroupChats({ round }: { round: Round }) {
         <label htmlFor={id}>{t('discussion.console.group')}</label>{' '}
         <select id={id} value={group.id} onChange={(e) => setGroupId(e.target.value)} data-testid="console-chat-group">
           {round.groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
+            <GroupOption key={g.id} id={g.id} name={g.name} />
           ))}
         </select>
       </p>
@@ -166,4 +164,11 @@ function GroupChats({ round }: { round: Round }) {
       </div>
     </div>
   );
+}
+
+/** A group in the console's chooser, with how many of its chat's messages the facilitator has not seen. */
+function GroupOption({ id, name }: { id: string; name: string }) {
+  const t = useT();
+  const unread = useUnread(id);
+  return <option value={id}>{unread > 0 ? t('discussion.console.groupUnread', { group: name, count: unread }) : name}</option>;
 }

@@ -36,6 +36,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.someone': 'أحد المشاركين',
   'discussion.chat.facilitator': 'الميسّر',
   'discussion.chat.readOnly': 'يمكنك قراءة هذه الدردشة لكن لا يمكنك الكتابة فيها.',
+  'discussion.chat.unread': '{count, plural, zero {لا رسائل جديدة في دردشة المجموعة} one {رسالة جديدة واحدة في دردشة المجموعة} two {رسالتان جديدتان في دردشة المجموعة} few {# رسائل جديدة في دردشة المجموعة} many {# رسالة جديدة في دردشة المجموعة} other {# رسالة جديدة في دردشة المجموعة}}',
   'discussion.error.slowDown': 'أنت ترسل الرسائل بسرعة كبيرة. تمهّل وحاول مرة أخرى بعد بضع ثوانٍ.',
   'discussion.error.invalid': 'يجب أن تحتوي الرسالة على نص، بحد أقصى 1000 حرف.',
   'discussion.error.window': 'لا يمكن تعديل الرسالة إلا خلال 5 دقائق من إرسالها.',
@@ -53,6 +54,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.saved': 'حُفظت الأسئلة.',
   'discussion.console.closed': 'هذه الجولة مغلقة؛ أسئلتها جزء من سجلّها.',
   'discussion.console.group': 'المجموعة',
+  'discussion.console.groupUnread': '{group} (جديدة: {count})',
   'discussion.console.answers': 'إجابات {group}',
   'discussion.gallery.show': 'نقاش المجموعة',
 };

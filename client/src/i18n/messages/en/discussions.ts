@@ -33,6 +33,7 @@ const discussions = {
   'discussion.chat.someone': 'A participant',
   'discussion.chat.facilitator': 'Facilitator',
   'discussion.chat.readOnly': 'You can read this chat but not write in it.',
+  'discussion.chat.unread': '{count, plural, one {# new message in the group chat} other {# new messages in the group chat}}',
   'discussion.error.slowDown': 'You are sending messages too quickly. Slow down and try again in a few seconds.',
   'discussion.error.invalid': 'A message needs some text, at most 1000 characters.',
   'discussion.error.window': 'A message can be changed only within 5 minutes of posting it.',
@@ -50,6 +51,7 @@ const discussions = {
   'discussion.console.saved': 'Questions saved.',
   'discussion.console.closed': 'This round is closed; its questions are part of its record.',
   'discussion.console.group': 'Group',
+  'discussion.console.groupUnread': '{group} ({count} new)',
   'discussion.console.answers': 'Answers of {group}',
   'discussion.gallery.show': 'The group’s discussion',
 } as const;

@@ -36,6 +36,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.someone': 'Un participante',
   'discussion.chat.facilitator': 'Facilitador',
   'discussion.chat.readOnly': 'Puede leer este chat, pero no escribir en él.',
+  'discussion.chat.unread': '{count, plural, one {# mensaje nuevo en el chat del grupo} other {# mensajes nuevos en el chat del grupo}}',
   'discussion.error.slowDown': 'Está enviando mensajes demasiado rápido. Vaya más despacio e inténtelo de nuevo en unos segundos.',
   'discussion.error.invalid': 'Un mensaje necesita texto, como máximo 1000 caracteres.',
   'discussion.error.window': 'Un mensaje solo puede cambiarse en los 5 minutos siguientes a su envío.',
@@ -53,6 +54,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.saved': 'Preguntas guardadas.',
   'discussion.console.closed': 'Esta ronda está cerrada; sus preguntas forman parte de su registro.',
   'discussion.console.group': 'Grupo',
+  'discussion.console.groupUnread': '{group} ({count} nuevos)',
   'discussion.console.answers': 'Respuestas de {group}',
   'discussion.gallery.show': 'El debate del grupo',
 };

@@ -36,6 +36,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.someone': 'یک شرکت‌کننده',
   'discussion.chat.facilitator': 'تسهیلگر',
   'discussion.chat.readOnly': 'می‌توانید این گفتگو را بخوانید اما نمی‌توانید در آن بنویسید.',
+  'discussion.chat.unread': '{count, plural, one {# پیام تازه در گفتگوی گروه} other {# پیام تازه در گفتگوی گروه}}',
   'discussion.error.slowDown': 'پیام‌ها را خیلی سریع می‌فرستید. آهسته‌تر؛ چند ثانیهٔ دیگر دوباره امتحان کنید.',
   'discussion.error.invalid': 'پیام باید متن داشته باشد، حداکثر ۱۰۰۰ نویسه.',
   'discussion.error.window': 'پیام را فقط تا ۵ دقیقه پس از ارسال می‌توان تغییر داد.',
@@ -53,6 +54,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.saved': 'پرسش‌ها ذخیره شدند.',
   'discussion.console.closed': 'این دور بسته شده است؛ پرسش‌هایش بخشی از سابقهٔ آن است.',
   'discussion.console.group': 'گروه',
+  'discussion.console.groupUnread': '{group} ({count} تازه)',
   'discussion.console.answers': 'پاسخ‌های {group}',
   'discussion.gallery.show': 'بحث گروه',
 };

@@ -36,6 +36,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.someone': 'Un participant',
   'discussion.chat.facilitator': 'Animateur',
   'discussion.chat.readOnly': 'Vous pouvez lire cette discussion mais pas y écrire.',
+  'discussion.chat.unread': '{count, plural, one {# nouveau message dans la discussion du groupe} other {# nouveaux messages dans la discussion du groupe}}',
   'discussion.error.slowDown': 'Vous envoyez des messages trop vite. Ralentissez et réessayez dans quelques secondes.',
   'discussion.error.invalid': 'Un message doit contenir du texte, 1000 caractères au plus.',
   'discussion.error.window': 'Un message ne peut être modifié que dans les 5 minutes suivant son envoi.',
@@ -53,6 +54,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.saved': 'Questions enregistrées.',
   'discussion.console.closed': 'Ce tour est clos ; ses questions font partie de son compte rendu.',
   'discussion.console.group': 'Groupe',
+  'discussion.console.groupUnread': '{group} ({count} nouveaux)',
   'discussion.console.answers': 'Réponses de {group}',
   'discussion.gallery.show': 'La discussion du groupe',
 };

@@ -36,6 +36,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.someone': 'Um participante',
   'discussion.chat.facilitator': 'Facilitador',
   'discussion.chat.readOnly': 'Você pode ler este chat, mas não escrever nele.',
+  'discussion.chat.unread': '{count, plural, one {# nova mensagem no chat do grupo} other {# novas mensagens no chat do grupo}}',
   'discussion.error.slowDown': 'Você está enviando mensagens rápido demais. Vá mais devagar e tente de novo em alguns segundos.',
   'discussion.error.invalid': 'Uma mensagem precisa de texto, no máximo 1000 caracteres.',
   'discussion.error.window': 'Uma mensagem só pode ser alterada nos 5 minutos seguintes ao envio.',
@@ -53,6 +54,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.saved': 'Perguntas salvas.',
   'discussion.console.closed': 'Esta rodada está encerrada; as suas perguntas fazem parte do registro.',
   'discussion.console.group': 'Grupo',
+  'discussion.console.groupUnread': '{group} ({count} novas)',
   'discussion.console.answers': 'Respostas de {group}',
   'discussion.gallery.show': 'A discussão do grupo',
 };

@@ -36,6 +36,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.someone': 'Участник',
   'discussion.chat.facilitator': 'Модератор',
   'discussion.chat.readOnly': 'Вы можете читать этот чат, но не писать в нём.',
+  'discussion.chat.unread': '{count, plural, one {# новое сообщение в чате группы} few {# новых сообщения в чате группы} many {# новых сообщений в чате группы} other {# нового сообщения в чате группы}}',
   'discussion.error.slowDown': 'Вы отправляете сообщения слишком быстро. Помедленнее: попробуйте снова через несколько секунд.',
   'discussion.error.invalid': 'В сообщении должен быть текст, не более 1000 символов.',
   'discussion.error.window': 'Сообщение можно изменить только в течение 5 минут после отправки.',
@@ -53,6 +54,7 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.saved': 'Вопросы сохранены.',
   'discussion.console.closed': 'Этот раунд закрыт; его вопросы входят в его отчёт.',
   'discussion.console.group': 'Группа',
+  'discussion.console.groupUnread': '{group} (новых: {count})',
   'discussion.console.answers': 'Ответы группы {group}',
   'discussion.gallery.show': 'Обсуждение группы',
 };
