@@ -159,6 +159,25 @@ for (const language of ['ar', 'ru'] as Language[]) {
   });
 }
 
+test('Persian (Dari) reads right to left in the bundled Arabic-script font, fetched from Plenary itself', async ({ server, person }) => {
+  const m = await catalog('fa');
+  const page = await (await person({ ...phone360, baseURL: server.url, locale: 'fa' })).newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fa');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByLabel(m['landing.codeLabel']!)).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  const origin = new URL(server.url).origin;
+  expect(requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin)).toEqual([]);
+  expect(requests.some((u) => /\/assets\/noto-sans-arabic-arabic-400-normal-[\w-]+\.woff2$/.test(new URL(u).pathname))).toBe(true);
+  // Letters Persian has and Arabic does not (پ چ ژ گ) are in the font that loaded.
+  expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans Arabic"', 'پچژگ'))).toBe(true);
+  await expectNoHorizontalOverflow(page, 360, 'front door in Persian');
+  await page.screenshot({ path: test.info().outputPath('fa-front.png') });
+});
+
 test('at 200 % zoom (a 1280 px window showing 640 css px) a participant joins and votes', async ({ server, person }) => {
   const m = await catalog('en');
   const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);

@@ -12,7 +12,7 @@ const key = (workshopId: string, slot: SessionSlot) => `plenary.${slot}.${worksh
 const slotOf = (s: StoredSession): SessionSlot => (s.role === 'projector' ? 'projector' : 'session');
 
 const roles: readonly string[] = ['facilitator', 'participant', 'observer', 'projector'] satisfies StoredSession['role'][];
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= Limits.idLength;
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= Limits.idLength && /^[A-Za-z0-9_-]+$/.test(v);
 
 /**
  * What was stored, if it is a session (checked by hand rather than with shared's
