@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { answerFragmentName, CloseCode, docName, groupOf, SocketEvent, type DomainEvent } from '@plenary/shared';
+import { answerFragmentName, CloseCode, docName, groupOf, OutcomesApiPath, SocketEvent, type DomainEvent } from '@plenary/shared';
 import { closeCode, command, eventually, startHarness, sync, synced, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -77,5 +77,37 @@ describe('discussions over the wire', () => {
     frag.insert(1, [img]);
     await eventually(() => !frag.toString().includes('<img'), 5000, 'the forged element undone');
     expect(pm.doc.getXmlFragment(answerFragmentName('q1')).toString()).not.toContain('<img');
+  });
+
+  it('put each group’s answers and chat into the report, deleted messages left out', async () => {
+    h = await startHarness();
+    const { fs, f, a, mate, group, roundId, rt } = await startedRound(h);
+    expect(await command(fs, 'discussion:setQuestions', { roundId, questions: [{ text: 'What would you need to make it work?' }] })).toMatchObject({ ok: true });
+    const q = rt.state.discussions.questions[roundId]![0]!;
+    const as = await h.socket(a.token);
+    const ms = await h.socket(mate.token);
+    const space = { kind: 'chat', groupId: group.id };
+    await command(as, 'discussion:post', { space, clientId: 'c1', text: 'Interpreters for <Dari>' });
+    await command(ms, 'discussion:post', { space, clientId: 'c2', text: 'a typo' });
+    const typo = rt.state.discussions.spaces[`chat:${group.id}`]!.messages[1]!;
+    expect(await command(ms, 'discussion:delete', { space, messageId: typo.id })).toMatchObject({ ok: true });
+    const pa = h.provider(docName({ kind: 'groupAnswers', workshopId: h.workshopId, groupId: group.id }), a.token, { saved: true });
+    await synced(pa);
+    const para = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    text.insert(0, 'Funding for translators');
+    para.insert(0, [text]);
+    pa.doc.getXmlFragment(answerFragmentName(q.id)).insert(0, [para]);
+    const md = async () => {
+      const res = await fetch(h!.url + OutcomesApiPath.report(h!.workshopId, 'md'), { headers: { authorization: `Bearer ${f.token}` } });
+      return res.text();
+    };
+    const report = await eventually(async () => {
+      const r = await md();
+      return r.includes('Funding for translators') ? r : null;
+    });
+    expect(report).toContain('What would you need to make it work?');
+    expect(report).toContain('Interpreters for \\<Dari\\>');
+    expect(report).not.toContain('a typo');
   });
 });

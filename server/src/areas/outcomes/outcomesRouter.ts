@@ -8,6 +8,8 @@ import express, { Router, type Request, type Response } from 'express';
 import * as Y from 'yjs';
 import {
   agendaStarts,
+  answerPlainText,
+  answersOf,
   BoardDoc,
   buildReport,
   can,
@@ -65,8 +67,24 @@ export async function workshopReport(state: WorkshopState, store: Store, now: nu
     boards.push(boardPicture(board, new BoardDoc(doc).all(), state.definition, countryName, text));
     doc.destroy();
   }
+  // Each group's answers to its round's guiding questions, read from the group's answers document.
+  const answers: Record<string, Record<string, string>> = {};
+  for (const roundId of state.breakouts.order) {
+    const round = state.breakouts.byId[roundId]!;
+    const questionIds = (state.discussions.questions[roundId] ?? []).map((q) => q.id);
+    if (round.status === 'draft' || questionIds.length === 0) continue;
+    for (const g of round.groups) {
+      const stored = await store.loadDoc(docName({ kind: 'groupAnswers', workshopId: state.id, groupId: g.id }));
+      const doc = new Y.Doc();
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
+      const trees = answersOf(doc, questionIds);
+      answers[g.id] = Object.fromEntries(questionIds.map((id) => [id, answerPlainText(trees[id] ?? [])]));
+      doc.destroy();
+    }
+  }
   const started = agendaStarts(await store.readEvents(state.id, 0));
-  return buildReport(state, { language, countryName, started, boards, now });
+  return buildReport(state, { language, countryName, started, boards, answers, now });
 }
 
 export function outcomesRouter(deps: OutcomesRouterDeps): Router {

@@ -162,6 +162,14 @@ function findings(r: Report, t: ReportText): Block[] {
       out.push(h(3, g.name), p(`${t.members(g.memberCount)}${g.members && g.members.length > 0 ? `: ${g.members.join(', ')}` : ''}`, { italics: true }));
       if (g.findings.trim()) out.push(...g.findings.split(/\r?\n/).map((line) => p(line)));
       else out.push(p(t.noFindingsWritten, { italics: true }));
+      if (g.answers.length > 0) out.push(h(4, t.guidingAnswers));
+      for (const a of g.answers) {
+        out.push(p(a.question, { bold: true }));
+        if (a.answer.trim()) out.push(...a.answer.split(/\r?\n/).map((line) => p(line)));
+        else out.push(p(t.noAnswerWritten, { italics: true }));
+      }
+      if (g.chat.length > 0) out.push(h(4, t.groupChat));
+      for (const m of g.chat) out.push(m.who ? labelled(m.who, m.text) : p(m.text));
     }
   }
   return out;

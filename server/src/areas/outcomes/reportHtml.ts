@@ -160,11 +160,31 @@ ${round.groups
     (g) =>
       `<h4${auto(g.name)}>${esc(g.name)}</h4><p class="meta">${esc(t.members(g.memberCount))}${g.members && g.members.length > 0 ? `: ${esc(g.members.join(', '))}` : ''}</p>${
         g.findings.trim() ? `<blockquote${auto(g.findings)}>${esc(g.findings)}</blockquote>` : `<p class="note">${esc(t.noFindingsWritten)}</p>`
-      }`,
+      }${discussion(g, t)}`,
   )
   .join('\n')}`,
     )
     .join('\n');
+}
+
+/** A group's answers to the guiding questions and its chat, as text. */
+function discussion(g: Report['rounds'][number]['groups'][number], t: ReportText): string {
+  const answers =
+    g.answers.length === 0
+      ? ''
+      : `<p><strong>${esc(t.guidingAnswers)}</strong></p><dl>${g.answers
+          .map(
+            (a) =>
+              `<dt${auto(a.question)}>${esc(a.question)}</dt><dd>${
+                a.answer.trim() ? `<blockquote${auto(a.answer)}>${esc(a.answer)}</blockquote>` : `<p class="note">${esc(t.noAnswerWritten)}</p>`
+              }</dd>`,
+          )
+          .join('')}</dl>`;
+  const chat =
+    g.chat.length === 0
+      ? ''
+      : `<p><strong>${esc(t.groupChat)}</strong></p><ul>${g.chat.map((m) => `<li${auto(m.text)}>${m.who ? `<strong>${esc(m.who)}</strong>: ` : ''}${esc(m.text)}</li>`).join('')}</ul>`;
+  return answers + chat;
 }
 
 function boards(r: Report, t: ReportText): string {

@@ -73,6 +73,13 @@ export function reportMarkdown(r: Report): string {
     for (const g of round.groups) {
       out.push(`#### ${md(g.name)}`, '', `${md(t.members(g.memberCount))}${g.members && g.members.length > 0 ? `: ${md(g.members.join(', '))}` : ''}`, '');
       out.push(g.findings.trim() ? quote(g.findings) : `*${md(t.noFindingsWritten)}*`, '');
+      if (g.answers.length > 0) {
+        out.push(`**${md(t.guidingAnswers)}**`, '');
+        for (const a of g.answers) out.push(`*${md(a.question)}*`, '', a.answer.trim() ? quote(a.answer) : md(t.noAnswerWritten), '');
+      }
+      if (g.chat.length > 0) {
+        out.push(`**${md(t.groupChat)}**`, '', ...g.chat.map((m) => `- ${m.who ? `**${md(m.who)}**: ` : ''}${md(m.text).replace(/\r?\n/g, ' ')}`), '');
+      }
     }
   }
 

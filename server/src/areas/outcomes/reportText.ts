@@ -44,6 +44,9 @@ export interface ReportText {
   noFindings: string;
   members: (n: number) => string;
   noFindingsWritten: string;
+  guidingAnswers: string;
+  noAnswerWritten: string;
+  groupChat: string;
   boards: string;
   noBoards: string;
   boardContent: string;
@@ -115,6 +118,9 @@ const en: ReportText = {
   noFindings: 'No breakout rounds were run.',
   members: (n) => `${n} ${n === 1 ? 'member' : 'members'}`,
   noFindingsWritten: 'No findings were written.',
+  guidingAnswers: 'Guiding questions and answers',
+  noAnswerWritten: 'No answer was written.',
+  groupChat: 'Group chat',
   boards: 'Boards',
   noBoards: 'No boards were chosen for the report.',
   boardContent: 'On the board',
@@ -194,6 +200,9 @@ const fr: ReportText = {
   noFindings: 'Aucune session de groupes n’a eu lieu.',
   members: (n) => `${n} ${n <= 1 ? 'membre' : 'membres'}`,
   noFindingsWritten: 'Aucune conclusion n’a été rédigée.',
+  guidingAnswers: 'Questions directrices et réponses',
+  noAnswerWritten: 'Aucune réponse n’a été rédigée.',
+  groupChat: 'Discussion du groupe',
   boards: 'Tableaux',
   noBoards: 'Aucun tableau n’a été choisi pour le rapport.',
   boardContent: 'Sur le tableau',

@@ -15,6 +15,7 @@ import { pollOptions, pollsInOrder, type PollKind } from '../polls/model.js';
 import { tallyPoll, type ResultBody } from '../polls/tally.js';
 import type { WorkshopState } from '../state.js';
 import type { Round } from '../breakouts/model.js';
+import { spaceKey } from '../discussions/model.js';
 import type { AgendaItemKind, Participant, Phase, WorkshopSettings } from '../workshop/model.js';
 import { liveInputs, ownerKey, timeframeText, type InputSourceKind, type InputStatus, type Priority, type WorkplanInput } from './model.js';
 
@@ -72,6 +73,10 @@ export interface ReportPoll {
 export interface ReportGroup {
   name: string;
   findings: string;
+  /** The round's guiding questions, each with this group's answer as plain text ('' when none). */
+  answers: { question: string; answer: string }[];
+  /** The group's chat, in order, deleted messages left out; `who` as attribution allows ('' when anonymous). */
+  chat: { who: string; text: string }[];
   memberCount: number;
   /** Who was in it, as attribution allows (names, or countries and organisations); null when anonymous. */
   members: string[] | null;
@@ -157,6 +162,8 @@ export interface ReportContext {
   started: Record<string, number>;
   /** The chosen boards, drawn (the server reads their documents). */
   boards: ReportBoard[];
+  /** Each group's answers to its round's guiding questions, as plain text, by group id and question id (the server reads the answers documents). */
+  answers?: Record<string, Record<string, string>>;
   now: number;
 }
 
@@ -218,7 +225,7 @@ export function buildReport(state: WorkshopState, ctx: ReportContext): Report {
     })),
     attendance: attendanceOf(state, ctx.countryName),
     polls: pollsOf(state),
-    rounds: groupFindingsSection(state, ctx.countryName),
+    rounds: groupFindingsSection(state, ctx.countryName, ctx.answers ?? {}),
     boards: ctx.boards,
     inputs: inputsOverview(state, ctx.countryName),
   };
@@ -317,7 +324,7 @@ function chartOf(body: ResultBody, label: (id: string) => string): { unit: Repor
  * out): each group's name, its findings as its rapporteur wrote them, and
  * who was in it as attribution allows.
  */
-export function groupFindingsSection(state: WorkshopState, countryName: (code: string) => string): ReportRound[] {
+export function groupFindingsSection(state: WorkshopState, countryName: (code: string) => string, answers: Record<string, Record<string, string>> = {}): ReportRound[] {
   const attribution = state.settings.attribution;
   const rounds = state.breakouts.order.map((id) => state.breakouts.byId[id]).filter((r): r is Round => r !== undefined && r.status !== 'draft');
   return rounds.map((round) => ({
@@ -334,7 +341,18 @@ export function groupFindingsSection(state: WorkshopState, countryName: (code: s
           : [...new Set(members.map((p) => attributionOf(p, attribution, state, countryName)).filter((s): s is string => !!s))].sort((a, b) =>
               a.localeCompare(b),
             );
-      return { name: g.name, findings: round.findings[g.id] ?? '', memberCount: members.length, members: shown };
+      const questions = state.discussions.questions[round.id] ?? [];
+      const chat = (state.discussions.spaces[spaceKey({ kind: 'chat', groupId: g.id })]?.messages ?? [])
+        .filter((m) => !m.deleted)
+        .map((m) => ({ who: attributionOf(state.participants[m.author], attribution, state, countryName) ?? '', text: m.text }));
+      return {
+        name: g.name,
+        findings: round.findings[g.id] ?? '',
+        answers: questions.map((q) => ({ question: q.text, answer: answers[g.id]?.[q.id] ?? '' })),
+        chat,
+        memberCount: members.length,
+        members: shown,
+      };
     }),
   }));
 }
