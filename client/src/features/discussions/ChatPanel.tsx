@@ -50,7 +50,7 @@ export function ChatPanel({ groupId, title, testId = 'chat' }: { groupId: string
   const now = useServerClock(true, 15_000);
   const messages = useMemo(() => state.discussions.spaces[spaceKey(space)]?.messages ?? [], [state.discussions.spaces, space]);
   const access = spaceAccess(state, view.me, space);
-  const logRef = useRef<HTMLOListElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
 
   // What the server already holds needs no sending (a resend after reconnect, whose first ack was lost).
   useEffect(() => {
@@ -63,7 +63,8 @@ export function ChatPanel({ groupId, title, testId = 'chat' }: { groupId: string
   if (refused && refused.key === myKey && refused !== shownRefusal) {
     setShownRefusal(refused);
     setError(describeError(t, refused.error, chatWords));
-    if (!draft) setDraft(refused.text);
+    // Several refused in a row (too fast): none of the texts is lost.
+    setDraft(!draft ? refused.text : draft.includes(refused.text) ? draft : `${draft}\n${refused.text}`);
   }
 
   // Messages on screen are read: while the log is visible, what it shows is marked as seen.
@@ -104,23 +105,25 @@ export function ChatPanel({ groupId, title, testId = 'chat' }: { groupId: string
   return (
     <section className="card chat" id={chatAnchor(groupId)} tabIndex={-1} aria-labelledby={ids.title} data-testid={testId}>
       <h3 id={ids.title}>{title}</h3>
-      <ol className="chat-log" role="log" aria-live="polite" aria-labelledby={ids.title} ref={logRef} data-testid="chat-log">
-        {messages.length === 0 && waiting.length === 0 && <li className="muted">{t('discussion.chat.empty')}</li>}
-        {messages.map((m) => (
-          <ChatMessage key={m.id} m={m} space={space} own={m.author === view.me && access === 'write'} now={now} label={authorLabel(m, state, view.me, locale, t)} />
-        ))}
-        {waiting.map((p) => (
-          <li key={p.clientId} className="chat-message pending" data-testid="chat-message" data-pending="true">
-            <div className="chat-meta">
-              <span className="chat-author">{t('discussion.chat.you')}</span>
-              <span className="muted">{p.retrying ? t('discussion.chat.waiting') : t('discussion.chat.sending')}</span>
-            </div>
-            <p className="chat-text" dir="auto" data-testid="chat-text">
-              {p.text}
-            </p>
-          </li>
-        ))}
-      </ol>
+      <div className="chat-log" role="log" aria-live="polite" aria-labelledby={ids.title} ref={logRef} data-testid="chat-log">
+        <ol className="chat-list">
+          {messages.length === 0 && waiting.length === 0 && <li className="muted">{t('discussion.chat.empty')}</li>}
+          {messages.map((m) => (
+            <ChatMessage key={m.id} m={m} space={space} own={m.author === view.me && access === 'write'} now={now} label={authorLabel(m, state, view.me, locale, t)} />
+          ))}
+          {waiting.map((p) => (
+            <li key={p.clientId} className="chat-message pending" data-testid="chat-message" data-pending="true">
+              <div className="chat-meta">
+                <span className="chat-author">{t('discussion.chat.you')}</span>
+                <span className="muted">{p.retrying ? t('discussion.chat.waiting') : t('discussion.chat.sending')}</span>
+              </div>
+              <p className="chat-text" dir="auto" data-testid="chat-text">
+                {p.text}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </div>
       {access === 'write' ? (
         <form className="chat-form" onSubmit={submit}>
           <label htmlFor={ids.input} className="visually-hidden">
