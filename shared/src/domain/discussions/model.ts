@@ -5,7 +5,8 @@
  *   by the facilitator. Each group answers each question in a shared rich
  *   text (the group's answers document, a Yjs document: `answers.ts`).
  * - Spaces of short messages, ordered by the workshop's event log: a group's
- *   chat, and the comment thread of a note on a board. Both are control-plane
+ *   chat, and the comment thread of a note on a board (the server accepts and
+ *   checks thread messages; the board screen does not show threads yet). Both are control-plane
  *   events, so the server knows who wrote what (attribution, edit and delete
  *   windows, mentions, rate limits) and an offline client's retry is
  *   recognised by the id it chose (`clientId`) instead of posted twice.
@@ -35,8 +36,6 @@ export const DiscussionLimits = {
   /** Messages one person may post within `rateWindowMs`, over all spaces. */
   ratePerWindow: 6,
   rateWindowMs: 10_000,
-  searchLength: 100,
-  searchHits: 200,
 } as const;
 
 /** Where a message is said: a breakout group's chat, or the thread of one item on a board. */
@@ -61,7 +60,7 @@ export interface Message {
   affiliation: string | null;
   /** Empty once deleted. */
   text: string;
-  /** Participants mentioned (they are notified). */
+  /** Participants mentioned (kept with the message; notifying them is not built yet). */
   mentions: string[];
   at: number;
   /** Sequence number of the event that posted it: the order of a space. */

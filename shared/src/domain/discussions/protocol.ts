@@ -1,6 +1,5 @@
 /**
- * Discussions on the wire: commands `discussion:*`, events `discussion.*`,
- * and two HTTP reads.
+ * Discussions on the wire: commands `discussion:*` and events `discussion.*`.
  *
  * Message flow:
  * 1. The facilitator sets a round's guiding questions (`discussion:setQuestions`),
@@ -17,10 +16,12 @@
  * 4. Everyone receives every event; who may not read a space receives it
  *    redacted (`message: null`, `text: null`). Who wrote a message shows as the
  *    workshop's attribution setting allows (authors see their own).
- * 5. Someone who may read a space they did not follow before (moved into the
- *    group, the round lets groups read each other, the round closed) reads it
- *    over HTTP (`DiscussionsApiPath.spaces`) and merges it by revision.
- *    Facilitators search everything said (`DiscussionsApiPath.search`).
+ * 5. Someone who may now read a space they could not read before (moved into
+ *    the group, the round lets groups read each other, the round closed) has
+ *    only its redacted events: their client asks for a fresh snapshot, which
+ *    holds every space they may read (client/src/features/discussions/readable.ts).
+ *    The report carries each group's answers and chat; a search over them is
+ *    not built yet.
  */
 import { z } from 'zod';
 import { Id } from '../workshop/model.js';
@@ -83,52 +84,3 @@ export const discussionEvents = [QuestionsSet, MessagePosted, MessageEdited, Mes
 
 /** What the server pushes about discussions besides events. */
 export type DiscussionServerEvents = Record<never, never>;
-
-/** `GET spaces`: the spaces asked for that the caller may read, as they may see them. */
-export interface SpacesReply {
-  /** The workshop's sequence number when read. */
-  seq: number;
-  spaces: { ref: SpaceRef; messages: z.infer<typeof MessageSchema>[] }[];
-}
-
-export const SearchQuery = z.object({ q: z.string().trim().min(2, 'at least 2 characters').max(DiscussionLimits.searchLength) });
-
-/** One place where the words were found. */
-export interface SearchHit {
-  kind: 'answer' | 'chat' | 'thread';
-  roundId: string | null;
-  groupId: string | null;
-  /** The question an answer answers. */
-  questionId: string | null;
-  boardId: string | null;
-  itemId: string | null;
-  messageId: string | null;
-  /** Who wrote it (facilitators see names). */
-  author: string | null;
-  at: number | null;
-  /** The matching text, cut around the first match. */
-  excerpt: string;
-}
-
-export interface SearchReply {
-  hits: SearchHit[];
-  /** More matched than `hits` holds. */
-  more: boolean;
-}
-
-/**
- * HTTP routes of discussions (`Authorization: Bearer <token>`):
- *
- *   GET /api/workshops/:id/discussions/spaces?chat=<groupId>&board=<boardId>
- *       the group's chat and the threads of the board, those the caller may read → SpacesReply
- *   GET /api/workshops/:id/discussions/search?q=…   facilitators: answers, chats and threads → SearchReply
- */
-export const DiscussionsApiPath = {
-  spaces: (workshopId: string, q: { chat?: string; board?: string }) => {
-    const params: string[] = [];
-    if (q.chat) params.push(`chat=${encodeURIComponent(q.chat)}`);
-    if (q.board) params.push(`board=${encodeURIComponent(q.board)}`);
-    return `/api/workshops/${encodeURIComponent(workshopId)}/discussions/spaces?${params.join('&')}`;
-  },
-  search: (workshopId: string, q: string) => `/api/workshops/${encodeURIComponent(workshopId)}/discussions/search?q=${encodeURIComponent(q)}`,
-} as const;
