@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { answerFragmentName, CloseCode, docName, groupOf, OutcomesApiPath, SocketEvent, type DomainEvent } from '@plenary/shared';
+import { answerFragmentName, CloseCode, DiscussionsApiPath, docName, groupOf, OutcomesApiPath, SocketEvent, type DomainEvent, type SearchReply } from '@plenary/shared';
 import { closeCode, command, eventually, startHarness, sync, synced, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -109,5 +109,17 @@ describe('discussions over the wire', () => {
     expect(report).toContain('What would you need to make it work?');
     expect(report).toContain('Interpreters for \\<Dari\\>');
     expect(report).not.toContain('a typo');
+
+    // The facilitator searches chats and answers; nobody else may.
+    const search = async (q: string, token: string) => {
+      const res = await fetch(h!.url + DiscussionsApiPath.search(h!.workshopId, q), { headers: { authorization: `Bearer ${token}` } });
+      return { status: res.status, body: (await res.json()) as { ok: boolean; data?: SearchReply } };
+    };
+    const found = await search('TRANSLATORS', f.token);
+    expect(found.body.data!.hits).toMatchObject([{ kind: 'answer', groupId: group.id, question: 'What would you need to make it work?', excerpt: 'Funding for translators' }]);
+    expect((await search('dari', f.token)).body.data!.hits).toMatchObject([{ kind: 'chat', author: 'P-AF', excerpt: 'Interpreters for <Dari>' }]);
+    expect((await search('typo', f.token)).body.data!.hits).toEqual([]);
+    expect((await search('x', f.token)).status).toBe(400);
+    expect((await search('dari', a.token)).status).toBe(403);
   });
 });

@@ -20,6 +20,8 @@ import {
   ErrorCode,
   ok,
   ReportFormat,
+  SearchQuery,
+  searchDiscussions,
   type Report,
   type RestoredWorkshop,
   type WorkshopState,
@@ -67,7 +69,13 @@ export async function workshopReport(state: WorkshopState, store: Store, now: nu
     boards.push(boardPicture(board, new BoardDoc(doc).all(), state.definition, countryName, text));
     doc.destroy();
   }
-  // Each group's answers to its round's guiding questions, read from the group's answers document.
+  const answers = await groupAnswers(state, store);
+  const started = agendaStarts(await store.readEvents(state.id, 0));
+  return buildReport(state, { language, countryName, started, boards, answers, now });
+}
+
+/** Each group's answers to its round's guiding questions as plain text, by group and question, read from the groups' stored answers documents. */
+export async function groupAnswers(state: WorkshopState, store: Store): Promise<Record<string, Record<string, string>>> {
   const answers: Record<string, Record<string, string>> = {};
   for (const roundId of state.breakouts.order) {
     const round = state.breakouts.byId[roundId]!;
@@ -83,8 +91,7 @@ export async function workshopReport(state: WorkshopState, store: Store, now: nu
       doc.destroy();
     }
   }
-  const started = agendaStarts(await store.readEvents(state.id, 0));
-  return buildReport(state, { language, countryName, started, boards, answers, now });
+  return answers;
 }
 
 export function outcomesRouter(deps: OutcomesRouterDeps): Router {
@@ -131,6 +138,17 @@ export function outcomesRouter(deps: OutcomesRouterDeps): Router {
       case 'md':
         return send(res, 'text/markdown; charset=utf-8', `${base}.md`, reportMarkdown(report));
     }
+  });
+
+  // Facilitators search what the groups said (chats and answers); it reads like the report, so it lives with it.
+  router.get('/workshops/:workshopId/discussions/search', async (req, res) => {
+    const s = await facilitator(req, res);
+    if (!s) return;
+    const query = SearchQuery.safeParse({ q: typeof req.query.q === 'string' ? req.query.q : '' });
+    if (!query.success) return respondError(res, ErrorCode.invalid, 'Search for at least 2 and at most 100 characters.');
+    const state = s.runtime.state;
+    res.setHeader('Cache-Control', 'no-store');
+    respond(res, ok(searchDiscussions(state, await groupAnswers(state, deps.store), query.data.q)));
   });
 
   router.get('/workshops/:workshopId/exports/:name.csv', async (req, res) => {

@@ -7,6 +7,7 @@ import { projectEvent, projectState, publicViewer } from '../project.js';
 import { answerFragmentName, answerPlainText, answerTree, checkAnswersDocument } from './answers.js';
 import { DiscussionLimits, spaceKey, type SpaceRef } from './model.js';
 import { PostMessage, SetQuestions } from './protocol.js';
+import { excerptOf, searchDiscussions } from './search.js';
 
 interface Setup {
   w: TestWorkshop;
@@ -250,5 +251,27 @@ describe('answers documents', () => {
     p3.insert(0, [t3]);
     doc3.getXmlFragment(answerFragmentName('q2')).insert(0, [p3]);
     expect(checkAnswersDocument(doc3)).toMatchObject({ code: 'invalid' });
+  });
+});
+
+describe('search', () => {
+  it('finds words in chats and answers whatever their case, cuts long text around the match, and skips deleted messages', () => {
+    const s = setup();
+    s.w.run({ type: 'discussion:setQuestions', payload: { roundId: s.round, questions: [{ text: 'What would you need?' }] } }, s.f);
+    const q = s.w.state.discussions.questions[s.round]![0]!;
+    post(s, s.a, 'We need INTERPRETERS for Dari');
+    post(s, s.b, 'interpreters again');
+    const gone = messages(s)[1]!;
+    s.w.run({ type: 'discussion:delete', payload: { space: s.chat, messageId: gone.id } }, s.b);
+    const long = `${'x'.repeat(100)} funding for interpreters ${'y'.repeat(100)}`;
+    const r = searchDiscussions(s.w.state, { [s.g2]: { [q.id]: long } }, 'Interpreters');
+    expect(r.more).toBe(false);
+    expect(r.hits.map((h) => [h.kind, h.groupId])).toEqual([
+      ['chat', s.g1],
+      ['answer', s.g2],
+    ]);
+    expect(r.hits[0]).toMatchObject({ author: 'Amina', excerpt: 'We need INTERPRETERS for Dari' });
+    expect(r.hits[1]!.excerpt).toMatch(/^…x+ funding for interpreters y+…$/);
+    expect(excerptOf('abc', 'zz')).toBeNull();
   });
 });

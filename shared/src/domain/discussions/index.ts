@@ -2,4 +2,5 @@
 export * from './model.js';
 export * from './protocol.js';
 export * from './answers.js';
+export * from './search.js';
 export { projectMessage, projectSpace } from './project.js';
