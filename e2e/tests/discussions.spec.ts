@@ -180,6 +180,16 @@ test('a group answers its guiding questions together and chats, in the same orde
   for (const p of trio) await expect(p.page.getByTestId('group-room').getByTestId('chat-text').last()).toHaveText('Five minutes left');
   await expect(outsiderRoom.getByText('Five minutes left')).toHaveCount(0);
 
+  // The facilitator searches what the groups wrote: chats and answers.
+  await console_.getByLabel('Search what the groups wrote').fill('TRANSLATORS');
+  await console_.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(console_.getByTestId('search-hit')).toHaveCount(1);
+  await expect(console_.getByTestId('search-hit')).toContainText(`${trioGroup}, answer to “What would you need to make it work?”`);
+  await expect(console_.getByTestId('search-hit')).toContainText('Funding for translators');
+  await console_.getByLabel('Search what the groups wrote').fill('on the train');
+  await console_.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(console_.getByTestId('search-hit')).toHaveText([/chat: .*Written on the train/]);
+
   // XSS: in the chat and in an answer, shown as the literal text; no script runs, no element is made.
   for (const s of xss) await send(b.page, s);
   const answerB = b.page.getByTestId('answer').first();

@@ -5,6 +5,7 @@
  */
 import {
   ApiPath,
+  DiscussionsApiPath,
   ErrorCode,
   fail,
   type CreatedWorkshop,
@@ -14,6 +15,7 @@ import {
   type JoinReply,
   type JoinRequest,
   type Result,
+  type SearchReply,
   type SessionInfo,
 } from '@plenary/shared';
 
@@ -47,4 +49,5 @@ export const api = {
     call<JoinReply>(ApiPath.projector(workshopId), { method: 'POST', body: '{}', token }),
   createWorkshop: (token: string, body: CreateWorkshopRequest) =>
     call<CreatedWorkshop>(ApiPath.workshops, { method: 'POST', body: JSON.stringify(body), token }),
+  searchDiscussions: (token: string, workshopId: string, q: string) => call<SearchReply>(DiscussionsApiPath.search(workshopId, q), { token }),
 };

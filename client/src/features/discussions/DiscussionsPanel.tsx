@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { DiscussionLimits, type Round } from '@plenary/shared';
+import { DiscussionLimits, type Round, type SearchReply } from '@plenary/shared';
+import { api } from '../../realtime/api';
 import { useT } from '../../i18n/useT';
 import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
@@ -41,6 +42,7 @@ export function DiscussionsPanel() {
           )}
           <QuestionsEditor key={round.id} round={round} />
           {round.status !== 'draft' && <GroupChats round={round} />}
+          <SearchDiscussions />
         </>
       )}
     </section>
@@ -171,4 +173,64 @@ function GroupOption({ id, name }: { id: string; name: string }) {
   const t = useT();
   const unread = useUnread(id);
   return <option value={id}>{unread > 0 ? t('discussion.console.groupUnread', { group: name, count: unread }) : name}</option>;
+}
+
+/** Search in what every group wrote: chats and answers. */
+function SearchDiscussions() {
+  const t = useT();
+  const client = useWorkshopClient();
+  const state = useWorkshopView().state!;
+  const id = useId();
+  const [q, setQ] = useState('');
+  const [reply, setReply] = useState<SearchReply | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="discussion-search">
+      <form
+        role="search"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (q.trim().length < 2) {
+            setError(t('discussion.search.tooShort'));
+            return;
+          }
+          const r = await api.searchDiscussions(client.session.token, state.id, q.trim());
+          setReply(r.ok ? r.data : null);
+          setError(r.ok ? null : describeError(t, r.error));
+        }}
+      >
+        <label htmlFor={id}>{t('discussion.search.label')}</label>
+        <div className="chat-form">
+          <input id={id} type="search" dir="auto" maxLength={100} value={q} onChange={(e) => setQ(e.target.value)} data-testid="discussion-search" />
+          <button type="submit">{t('discussion.search.submit')}</button>
+        </div>
+      </form>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {reply && (
+        <div role="status">
+          {reply.hits.length === 0 ? (
+            <p className="muted">{t('discussion.search.none')}</p>
+          ) : (
+            <ul className="search-hits" data-testid="search-hits">
+              {reply.hits.map((h, i) => (
+                <li key={i} data-testid="search-hit">
+                  <span className="muted" dir="auto">
+                    {h.kind === 'answer' ? t('discussion.search.inAnswer', { group: h.groupName, text: h.question ?? '' }) : t('discussion.search.inChat', { group: h.groupName, name: h.author ?? '' })}
+                  </span>
+                  <p className="chat-text" dir="auto">
+                    {h.excerpt}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          {reply.more && <p className="muted">{t('discussion.search.more', { count: reply.hits.length })}</p>}
+        </div>
+      )}
+    </div>
+  );
 }

@@ -57,5 +57,12 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.groupUnread': '{group} (جديدة: {count})',
   'discussion.console.answers': 'إجابات {group}',
   'discussion.gallery.show': 'نقاش المجموعة',
+  'discussion.search.label': 'البحث فيما كتبته المجموعات',
+  'discussion.search.submit': 'بحث',
+  'discussion.search.tooShort': 'اكتب حرفين على الأقل.',
+  'discussion.search.none': 'لم يُعثر على شيء.',
+  'discussion.search.inAnswer': '{group}، إجابة عن «{text}»',
+  'discussion.search.inChat': '{group}، الدردشة: {name}',
+  'discussion.search.more': 'تُعرض النتائج الأولى فقط: {count}.',
 };
 export default messages;

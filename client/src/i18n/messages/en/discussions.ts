@@ -54,5 +54,12 @@ const discussions = {
   'discussion.console.groupUnread': '{group} ({count} new)',
   'discussion.console.answers': 'Answers of {group}',
   'discussion.gallery.show': 'The group’s discussion',
+  'discussion.search.label': 'Search what the groups wrote',
+  'discussion.search.submit': 'Search',
+  'discussion.search.tooShort': 'Type at least 2 characters.',
+  'discussion.search.none': 'Nothing found.',
+  'discussion.search.inAnswer': '{group}, answer to “{text}”',
+  'discussion.search.inChat': '{group}, chat: {name}',
+  'discussion.search.more': 'Only the first {count} results are shown.',
 } as const;
 export default discussions;

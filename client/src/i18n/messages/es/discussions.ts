@@ -57,5 +57,12 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.groupUnread': '{group} ({count} nuevos)',
   'discussion.console.answers': 'Respuestas de {group}',
   'discussion.gallery.show': 'El debate del grupo',
+  'discussion.search.label': 'Buscar en lo que escribieron los grupos',
+  'discussion.search.submit': 'Buscar',
+  'discussion.search.tooShort': 'Escriba al menos 2 caracteres.',
+  'discussion.search.none': 'No se encontró nada.',
+  'discussion.search.inAnswer': '{group}, respuesta a «{text}»',
+  'discussion.search.inChat': '{group}, chat: {name}',
+  'discussion.search.more': 'Solo se muestran los primeros {count} resultados.',
 };
 export default messages;

@@ -57,5 +57,12 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.groupUnread': '{group} ({count} تازه)',
   'discussion.console.answers': 'پاسخ‌های {group}',
   'discussion.gallery.show': 'بحث گروه',
+  'discussion.search.label': 'جستجو در نوشته‌های گروه‌ها',
+  'discussion.search.submit': 'جستجو',
+  'discussion.search.tooShort': 'دست‌کم ۲ نویسه بنویسید.',
+  'discussion.search.none': 'چیزی پیدا نشد.',
+  'discussion.search.inAnswer': '{group}، پاسخ به «{text}»',
+  'discussion.search.inChat': '{group}، گفتگو: {name}',
+  'discussion.search.more': 'فقط {count} نتیجهٔ نخست نمایش داده می‌شود.',
 };
 export default messages;

@@ -57,5 +57,12 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.groupUnread': '{group} ({count} nouveaux)',
   'discussion.console.answers': 'Réponses de {group}',
   'discussion.gallery.show': 'La discussion du groupe',
+  'discussion.search.label': 'Rechercher dans ce que les groupes ont écrit',
+  'discussion.search.submit': 'Rechercher',
+  'discussion.search.tooShort': 'Saisissez au moins 2 caractères.',
+  'discussion.search.none': 'Aucun résultat.',
+  'discussion.search.inAnswer': '{group}, réponse à « {text} »',
+  'discussion.search.inChat': '{group}, discussion : {name}',
+  'discussion.search.more': 'Seuls les {count} premiers résultats sont affichés.',
 };
 export default messages;

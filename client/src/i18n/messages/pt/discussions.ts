@@ -57,5 +57,12 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.groupUnread': '{group} ({count} novas)',
   'discussion.console.answers': 'Respostas de {group}',
   'discussion.gallery.show': 'A discussão do grupo',
+  'discussion.search.label': 'Pesquisar no que os grupos escreveram',
+  'discussion.search.submit': 'Pesquisar',
+  'discussion.search.tooShort': 'Digite pelo menos 2 caracteres.',
+  'discussion.search.none': 'Nada encontrado.',
+  'discussion.search.inAnswer': '{group}, resposta a “{text}”',
+  'discussion.search.inChat': '{group}, chat: {name}',
+  'discussion.search.more': 'Apenas os primeiros {count} resultados são mostrados.',
 };
 export default messages;

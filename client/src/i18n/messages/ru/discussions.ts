@@ -57,5 +57,12 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.console.groupUnread': '{group} (новых: {count})',
   'discussion.console.answers': 'Ответы группы {group}',
   'discussion.gallery.show': 'Обсуждение группы',
+  'discussion.search.label': 'Поиск по тому, что написали группы',
+  'discussion.search.submit': 'Искать',
+  'discussion.search.tooShort': 'Введите не менее 2 символов.',
+  'discussion.search.none': 'Ничего не найдено.',
+  'discussion.search.inAnswer': '{group}, ответ на вопрос «{text}»',
+  'discussion.search.inChat': '{group}, чат: {name}',
+  'discussion.search.more': 'Показаны только первые результаты: {count}.',
 };
 export default messages;
