@@ -4,11 +4,10 @@
  * Message flow (y-websocket protocol, see shared/src/protocol/closeCodes.ts):
  *   client → step1(sv)        server → step2(what the client lacks)
  *   server → step1(sv)        client → step2(what the server lacks)
- *   client → update            server: check write access and size, apply and
- *                               check (guard), fan out to the other connections,
- *                               store (grouped per tick), then publish on the bus
- *                               and tell the sender its edits are saved
- *                               (`savedStateVector`)
+ *   client → update            server: check write access and size, apply,
+ *                               store (grouped per tick), then fan out to the
+ *                               other connections and the bus, then tell the
+ *                               sender its edits are saved (`savedStateVector`)
  *   awareness                  merged and sent to everyone in batches
  *
  * Other nodes serving the same document (see docBus.ts): what is stored here
@@ -109,8 +108,6 @@ class RemoteAwareness {
 interface PendingUpdate {
   update: Uint8Array;
   origin: DocConnection | null;
-  /** Already sent to this node's other connections (a connection's change, once checked). */
-  sent?: boolean;
 }
 
 export class DocRoom {
@@ -263,18 +260,16 @@ export class DocRoom {
 
   /** Applies a connection's update; with a guard, undoes it if refused (see the top of this file). */
   private applyFrom(conn: DocConnection, update: Uint8Array): void {
-    const mark = this.pending.length;
     if (!this.undoer) {
       Y.applyUpdate(this.doc, update, conn);
-      this.fanOut(mark);
       return;
     }
+    const mark = this.pending.length;
     this.refusal = null;
     Y.applyUpdate(this.doc, update, conn);
     const refused = this.refusal as { conn: DocConnection; refusal: DocRefusal } | null;
     if (!refused) {
       this.guard?.afterUpdate?.(conn.participantId);
-      this.fanOut(mark);
       return;
     }
     this.refusal = null;
@@ -284,7 +279,6 @@ export class DocRoom {
     // The change and its undoing travel and are stored as one update, sent to everyone (the sender too).
     const parts = this.pending.splice(mark);
     if (parts.length > 0) this.pending.push({ update: Y.mergeUpdates(parts.map((p) => p.update)), origin: null });
-    this.fanOut(mark);
     this.deps.log.info({ doc: this.name, participant: conn.participantId, code: refused.refusal.code }, 'document change refused and undone');
     if (conn.wantsSaved) this.send(conn, refusedMessage(refused.refusal));
   }
@@ -425,25 +419,7 @@ export class DocRoom {
     if (!this.flushing) this.flushing = this.flushLoop();
   }
 
-  /**
-   * Sends a connection's checked change (pending from `from` on) to this
-   * node's other connections at once, before it is stored: they need not wait
-   * for the disk (an fsync blocks the event loop for up to tens of ms), and
-   * nothing is lost if the server dies before the commit, because the sender
-   * is told "saved" only after it (`sendSaved`) and sends it again on
-   * reconnect, as do the others who hold it. The bus gets it once stored.
-   */
-  private fanOut(from: number): void {
-    for (let i = from; i < this.pending.length; i++) {
-      const p = this.pending[i]!;
-      if (p.sent) continue;
-      const message = updateMessage(p.update);
-      for (const conn of this.conns.values()) if (conn !== p.origin) this.send(conn, message);
-      p.sent = true;
-    }
-  }
-
-  /** Stores pending updates, then fans out what was not sent yet; repeats while more arrive. */
+  /** Stores pending updates, then fans them out; repeats while more arrive. */
   private async flushLoop(): Promise<void> {
     // Let the rest of this tick's updates join the batch.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -465,10 +441,8 @@ export class DocRoom {
       this.lastStoredId = Math.max(this.lastStoredId, ...ids);
       this.sinceCompaction += batch.length;
       for (const p of batch) {
-        if (!p.sent) {
-          const message = updateMessage(p.update);
-          for (const conn of this.conns.values()) if (conn !== p.origin) this.send(conn, message);
-        }
+        const message = updateMessage(p.update);
+        for (const conn of this.conns.values()) if (conn !== p.origin) this.send(conn, message);
         this.publish({ node: this.deps.nodeId, kind: DocBusKind.update, update: p.update });
       }
       this.sendSaved(durableVector, durable);
