@@ -206,8 +206,11 @@ test('a group answers its guiding questions together and chats, in the same orde
 
   // Unread: a member looking elsewhere is told of a new message, and is taken to the chat.
   await a.page.evaluate(() => window.scrollTo(0, 0));
-  await send(b.page, 'Are you there?');
-  await expect(a.page.getByTestId('chat-unread')).toHaveText('1 new message in the group chat');
+  const aName = ['Amina', 'Rashid', 'Karim', 'Reza', 'Samira'][people.indexOf(a)]!;
+  await send(b.page, `@${aName} are you there?`);
+  await expect(a.page.getByTestId('chat-unread')).toHaveText('1 new message in the group chat · 1 mentions you');
+  await expect(a.page.getByTestId('chat-message').filter({ hasText: 'are you there?' })).toContainText('Mentions you');
+  await expect(c.page.getByTestId('chat-message').filter({ hasText: 'are you there?' })).not.toContainText('Mentions you');
   await a.page.getByTestId('chat-unread').click();
   await expect(a.page.getByTestId('chat')).toBeFocused();
   await expect(a.page.getByTestId('chat-unread')).toHaveCount(0);

@@ -99,7 +99,7 @@ export function ChatPanel({ groupId, title, testId = 'chat' }: { groupId: string
     }
     setError(null);
     setDraft('');
-    box.add(text);
+    box.add(text, mentionsIn(text, state, view.me));
   };
 
   return (
@@ -158,22 +158,54 @@ export function ChatPanel({ groupId, title, testId = 'chat' }: { groupId: string
   );
 }
 
+/**
+ * People named with "@" in a message ("@Amina Rahimi", any case): their ids,
+ * longest names first so "@Ana Maria" is not taken for "@Ana". The server
+ * keeps only those who may read the chat.
+ */
+export function mentionsIn(text: string, state: WorkshopState, me: string): string[] {
+  if (!text.includes('@')) return [];
+  const lower = text.toLocaleLowerCase();
+  const found: string[] = [];
+  const people = Object.values(state.participants)
+    .filter((p) => !p.removed && p.id !== me && p.name.trim() !== '')
+    .sort((a, b) => b.name.length - a.name.length);
+  let rest = lower;
+  for (const p of people) {
+    const tag = `@${p.name.toLocaleLowerCase()}`;
+    if (rest.includes(tag)) {
+      found.push(p.id);
+      rest = rest.split(tag).join(' ');
+    }
+  }
+  return found;
+}
+
 /** The element id of a group's chat panel. */
 export const chatAnchor = (groupId: string) => `chat-${groupId}`;
 
 /** How many messages of a group's chat this person has not seen yet. */
 export function useUnread(groupId: string): number {
+  return useUnreadAndMentions(groupId).unread;
+}
+
+/** Unseen messages of a group's chat, and how many of them mention this person. */
+function useUnreadAndMentions(groupId: string): { unread: number; mentions: number } {
   const view = useWorkshopView();
   const state = view.state!;
   const seen = useSeen();
   const messages = state.discussions.spaces[spaceKey({ kind: 'chat', groupId })]?.messages ?? [];
-  return unreadCount(messages, seen[outboxKey(state.id, { kind: 'chat', groupId })] ?? 0, view.me);
+  const seenSeq = seen[outboxKey(state.id, { kind: 'chat', groupId })] ?? 0;
+  return {
+    unread: unreadCount(messages, seenSeq, view.me),
+    mentions: messages.filter((m) => m.seq > seenSeq && !m.deleted && m.mentions.includes(view.me)).length,
+  };
 }
 
 /** "3 new messages in the group chat": takes one to the chat. Nothing while all is read. */
 export function UnreadChatLink({ groupId }: { groupId: string }) {
   const t = useT();
-  const count = useUnread(groupId);
+  const { unread: count, mentions } = useUnreadAndMentions(groupId);
   if (count === 0) return null;
   return (
     <p>
@@ -188,6 +220,7 @@ export function UnreadChatLink({ groupId }: { groupId: string }) {
         }}
       >
         {t('discussion.chat.unread', { count })}
+        {mentions > 0 && ` · ${t('discussion.chat.mentioned', { count: mentions })}`}
       </button>
     </p>
   );
@@ -201,10 +234,12 @@ function ChatMessage({ m, space, own, now, label }: { m: Message; space: SpaceRe
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const changeable = own && !m.deleted && withinEditWindow(m, now);
+  const me = useWorkshopView().me;
+  const mentionsMe = !m.deleted && m.mentions.includes(me);
   const report = (e: WireError | null) => setError(e ? describeError(t, e, changeWords) : null);
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(m.at);
   return (
-    <li className={`chat-message${m.deleted ? ' deleted' : ''}`} data-testid="chat-message" data-message-id={m.id}>
+    <li className={`chat-message${m.deleted ? ' deleted' : ''}${mentionsMe ? ' mentions-me' : ''}`} data-testid="chat-message" data-message-id={m.id}>
       <div className="chat-meta">
         <span className="chat-author" dir="auto" data-testid="chat-author">
           {label}
@@ -213,6 +248,7 @@ function ChatMessage({ m, space, own, now, label }: { m: Message; space: SpaceRe
           {time}
         </time>
         {m.editedAt !== null && !m.deleted && <span className="muted">{t('discussion.chat.edited')}</span>}
+        {mentionsMe && <span className="tag">{t('discussion.chat.mentionsYou')}</span>}
       </div>
       {m.deleted ? (
         <p className="chat-text muted">{t('discussion.chat.deleted')}</p>
@@ -220,7 +256,7 @@ function ChatMessage({ m, space, own, now, label }: { m: Message; space: SpaceRe
         <form
           onSubmit={async (e) => {
             e.preventDefault();
-            const r = await client.send('discussion:edit', { space, messageId: m.id, text: editing, mentions: [] });
+            const r = await client.send('discussion:edit', { space, messageId: m.id, text: editing, mentions: mentionsIn(editing, client.view.getSnapshot().state!, me) });
             report(r.ok ? null : r.error);
             if (r.ok) setEditing(null);
           }}

@@ -13,6 +13,8 @@ import { offlineError } from '../../realtime/api';
 export interface Outgoing {
   clientId: string;
   text: string;
+  /** Participants named with "@" in it. */
+  mentions: string[];
   /** Tried at least once and not acknowledged (the connection is down or the ack was lost). */
   retrying: boolean;
 }
@@ -41,8 +43,8 @@ export class Outbox {
     private readonly retryMs = 2000,
   ) {}
 
-  add(text: string): void {
-    this.view.set((list) => [...list, { clientId: newClientId(), text, retrying: false }]);
+  add(text: string, mentions: string[] = []): void {
+    this.view.set((list) => [...list, { clientId: newClientId(), text, mentions, retrying: false }]);
     void this.drain();
   }
 
@@ -62,7 +64,7 @@ export class Outbox {
       while (!this.stopped) {
         const head = this.view.getSnapshot()[0];
         if (!head) return;
-        const r = await this.send({ space: this.space, clientId: head.clientId, text: head.text, mentions: [] });
+        const r = await this.send({ space: this.space, clientId: head.clientId, text: head.text, mentions: head.mentions });
         if (r.ok) {
           this.view.set((list) => list.filter((m) => m.clientId !== head.clientId));
         } else if (transient(r.error)) {

@@ -37,6 +37,8 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.facilitator': 'الميسّر',
   'discussion.chat.readOnly': 'يمكنك قراءة هذه الدردشة لكن لا يمكنك الكتابة فيها.',
   'discussion.chat.unread': '{count, plural, zero {لا رسائل جديدة في دردشة المجموعة} one {رسالة جديدة واحدة في دردشة المجموعة} two {رسالتان جديدتان في دردشة المجموعة} few {# رسائل جديدة في دردشة المجموعة} many {# رسالة جديدة في دردشة المجموعة} other {# رسالة جديدة في دردشة المجموعة}}',
+  'discussion.chat.mentioned': '{count, plural, zero {لا إشارات إليك} one {رسالة واحدة تشير إليك} two {رسالتان تشيران إليك} few {# رسائل تشير إليك} many {# رسالة تشير إليك} other {# رسالة تشير إليك}}',
+  'discussion.chat.mentionsYou': 'يشير إليك',
   'discussion.error.slowDown': 'أنت ترسل الرسائل بسرعة كبيرة. تمهّل وحاول مرة أخرى بعد بضع ثوانٍ.',
   'discussion.error.invalid': 'يجب أن تحتوي الرسالة على نص، بحد أقصى 1000 حرف.',
   'discussion.error.window': 'لا يمكن تعديل الرسالة إلا خلال 5 دقائق من إرسالها.',

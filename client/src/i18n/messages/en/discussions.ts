@@ -34,6 +34,8 @@ const discussions = {
   'discussion.chat.facilitator': 'Facilitator',
   'discussion.chat.readOnly': 'You can read this chat but not write in it.',
   'discussion.chat.unread': '{count, plural, one {# new message in the group chat} other {# new messages in the group chat}}',
+  'discussion.chat.mentioned': '{count, plural, one {# mentions you} other {# mention you}}',
+  'discussion.chat.mentionsYou': 'Mentions you',
   'discussion.error.slowDown': 'You are sending messages too quickly. Slow down and try again in a few seconds.',
   'discussion.error.invalid': 'A message needs some text, at most 1000 characters.',
   'discussion.error.window': 'A message can be changed only within 5 minutes of posting it.',

@@ -37,6 +37,8 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.facilitator': 'Facilitador',
   'discussion.chat.readOnly': 'Puede leer este chat, pero no escribir en él.',
   'discussion.chat.unread': '{count, plural, one {# mensaje nuevo en el chat del grupo} other {# mensajes nuevos en el chat del grupo}}',
+  'discussion.chat.mentioned': '{count, plural, one {# le menciona} other {# le mencionan}}',
+  'discussion.chat.mentionsYou': 'Le menciona',
   'discussion.error.slowDown': 'Está enviando mensajes demasiado rápido. Vaya más despacio e inténtelo de nuevo en unos segundos.',
   'discussion.error.invalid': 'Un mensaje necesita texto, como máximo 1000 caracteres.',
   'discussion.error.window': 'Un mensaje solo puede cambiarse en los 5 minutos siguientes a su envío.',

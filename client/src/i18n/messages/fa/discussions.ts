@@ -37,6 +37,8 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.facilitator': 'تسهیلگر',
   'discussion.chat.readOnly': 'می‌توانید این گفتگو را بخوانید اما نمی‌توانید در آن بنویسید.',
   'discussion.chat.unread': '{count, plural, one {# پیام تازه در گفتگوی گروه} other {# پیام تازه در گفتگوی گروه}}',
+  'discussion.chat.mentioned': '{count, plural, one {# پیام از شما نام برده است} other {# پیام از شما نام برده‌اند}}',
+  'discussion.chat.mentionsYou': 'از شما نام برده است',
   'discussion.error.slowDown': 'پیام‌ها را خیلی سریع می‌فرستید. آهسته‌تر؛ چند ثانیهٔ دیگر دوباره امتحان کنید.',
   'discussion.error.invalid': 'پیام باید متن داشته باشد، حداکثر ۱۰۰۰ نویسه.',
   'discussion.error.window': 'پیام را فقط تا ۵ دقیقه پس از ارسال می‌توان تغییر داد.',

@@ -37,6 +37,8 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.facilitator': 'Animateur',
   'discussion.chat.readOnly': 'Vous pouvez lire cette discussion mais pas y écrire.',
   'discussion.chat.unread': '{count, plural, one {# nouveau message dans la discussion du groupe} other {# nouveaux messages dans la discussion du groupe}}',
+  'discussion.chat.mentioned': '{count, plural, one {# vous mentionne} other {# vous mentionnent}}',
+  'discussion.chat.mentionsYou': 'Vous mentionne',
   'discussion.error.slowDown': 'Vous envoyez des messages trop vite. Ralentissez et réessayez dans quelques secondes.',
   'discussion.error.invalid': 'Un message doit contenir du texte, 1000 caractères au plus.',
   'discussion.error.window': 'Un message ne peut être modifié que dans les 5 minutes suivant son envoi.',

@@ -37,6 +37,8 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.facilitator': 'Facilitador',
   'discussion.chat.readOnly': 'Você pode ler este chat, mas não escrever nele.',
   'discussion.chat.unread': '{count, plural, one {# nova mensagem no chat do grupo} other {# novas mensagens no chat do grupo}}',
+  'discussion.chat.mentioned': '{count, plural, one {# menciona você} other {# mencionam você}}',
+  'discussion.chat.mentionsYou': 'Menciona você',
   'discussion.error.slowDown': 'Você está enviando mensagens rápido demais. Vá mais devagar e tente de novo em alguns segundos.',
   'discussion.error.invalid': 'Uma mensagem precisa de texto, no máximo 1000 caracteres.',
   'discussion.error.window': 'Uma mensagem só pode ser alterada nos 5 minutos seguintes ao envio.',

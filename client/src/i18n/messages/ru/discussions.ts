@@ -37,6 +37,8 @@ const messages: AreaMessages<typeof discussions> = {
   'discussion.chat.facilitator': 'Модератор',
   'discussion.chat.readOnly': 'Вы можете читать этот чат, но не писать в нём.',
   'discussion.chat.unread': '{count, plural, one {# новое сообщение в чате группы} few {# новых сообщения в чате группы} many {# новых сообщений в чате группы} other {# нового сообщения в чате группы}}',
+  'discussion.chat.mentioned': '{count, plural, one {# упоминает вас} few {# упоминают вас} many {# упоминают вас} other {# упоминают вас}}',
+  'discussion.chat.mentionsYou': 'Упоминает вас',
   'discussion.error.slowDown': 'Вы отправляете сообщения слишком быстро. Помедленнее: попробуйте снова через несколько секунд.',
   'discussion.error.invalid': 'В сообщении должен быть текст, не более 1000 символов.',
   'discussion.error.window': 'Сообщение можно изменить только в течение 5 минут после отправки.',
