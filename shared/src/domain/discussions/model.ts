@@ -60,7 +60,7 @@ export interface Message {
   affiliation: string | null;
   /** Empty once deleted. */
   text: string;
-  /** Participants mentioned (kept with the message; notifying them is not built yet). */
+  /** Participants mentioned; their client shows the message as mentioning them. */
   mentions: string[];
   at: number;
   /** Sequence number of the event that posted it: the order of a space. */

@@ -20,8 +20,8 @@
  *    the group, the round lets groups read each other, the round closed) has
  *    only its redacted events: their client asks for a fresh snapshot, which
  *    holds every space they may read (client/src/features/discussions/readable.ts).
- *    The report carries each group's answers and chat; a search over them is
- *    not built yet.
+ *    The report carries each group's answers and chat; facilitators search them
+ *    (`DiscussionsApiPath.search`, search.ts).
  */
 import { z } from 'zod';
 import { Id } from '../workshop/model.js';
