@@ -344,6 +344,7 @@ async function main(): Promise<void> {
       ballot: { kind: 'ranking', order: c.order },
       country: null,
       organisation: null,
+      group: null,
       seq: i + 1,
       at: 0,
       moderation: null,

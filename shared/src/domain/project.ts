@@ -45,7 +45,7 @@ export const facilitatorViewer: Viewer = { participantId: null, role: 'facilitat
  */
 export function projectEvent(event: DomainEvent, viewer: Viewer, state?: WorkshopState): DomainEvent {
   if (viewer.role === 'facilitator') return event;
-  if (isArea(event, 'poll')) return projectPollEvent(event, viewer);
+  if (isArea(event, 'poll')) return projectPollEvent(event, viewer, state);
   if (isArea(event, 'board')) return projectBoardEvent(event, viewer);
   if (isArea(event, 'qa')) return projectQaEvent(event, viewer);
   if (isArea(event, 'input')) return projectOutcomesEvent(event as OutcomesEvent, viewer);
@@ -65,7 +65,7 @@ export function projectEvent(event: DomainEvent, viewer: Viewer, state?: Worksho
  * projection is sent to them alone. Empty for most events.
  */
 export function eventSubjects(event: DomainEvent, state?: WorkshopState): string[] {
-  if (isArea(event, 'poll')) return pollEventSubjects(event);
+  if (isArea(event, 'poll')) return pollEventSubjects(event, state);
   if (isArea(event, 'board')) return boardEventSubjects(event);
   if (isArea(event, 'qa')) return qaEventSubjects(event);
   if (isArea(event, 'input')) return outcomesEventSubjects(event as OutcomesEvent);

@@ -8,6 +8,7 @@ import type { Role } from '../workshop/model.js';
 import type { WorkshopState } from '../state.js';
 import type { InputOwner } from '../outcomes/model.js';
 import type { SpaceRef } from '../discussions/model.js';
+import { inPollAudience } from '../polls/audience.js';
 
 export interface Actor {
   participantId: string;
@@ -89,11 +90,7 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
       // Observers and the projector follow polls; a poll reaches people through its audience.
       const poll = state.polls.byId[action.pollId];
       if (!poll || !(me.role === 'participant' || isFacilitator)) return false;
-      switch (poll.audience.kind) {
-        case 'plenary':
-          return true;
-      }
-      return false;
+      return inPollAudience(state, poll.audience, me.participantId);
     }
     case 'input.propose': {
       // Participants propose for their own country or organisation; facilitators for anyone.

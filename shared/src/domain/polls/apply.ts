@@ -70,6 +70,7 @@ function nextPolls(slice: PollsState, event: EventOf<'poll'>): PollsState {
             ballot: event.ballot,
             country: event.country,
             organisation: event.organisation,
+            group: event.group ?? null,
             seq: event.seq,
             at: event.at,
             // A changed answer waits for moderation again.

@@ -7,6 +7,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { can } from '../access/can.js';
 import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decide.js';
 import type { WorkshopState } from '../state.js';
+import { audienceProblem, audienceRound, ballotGroup, sameAudience } from './audience.js';
 import { ballotProblem, canonicalBallot, describeBallotProblem } from './ballotProblem.js';
 import {
   PollLimits,
@@ -103,10 +104,16 @@ export function decidePolls(state: WorkshopState, command: CommandOf<'poll'>, ct
       return accept({ type: 'poll.created', poll: { id: ctx.newId(), question, spec, settings, source: poll.id } });
     }
     case 'poll:open': {
-      if (poll.status === 'open') return accept();
+      const { audience } = command.payload;
+      if (poll.status === 'open') {
+        if (sameAudience(poll.audience, audience)) return accept();
+        return refuse(ErrorCode.conflict, 'This poll is already open to other people. Close it first, then launch it again to whom you mean.');
+      }
       if (!nextPollStatus(poll.status, 'open')) return refuse(ErrorCode.conflict, 'This poll cannot be opened now.');
+      const problem = audienceProblem(state, audience);
+      if (problem) return refuse(ErrorCode[problem.code], problem.message);
       const { id, question, spec, settings, source } = poll;
-      return accept({ type: 'poll.opened', poll: { id, question, spec, settings, source }, audience: command.payload.audience, round: poll.round });
+      return accept({ type: 'poll.opened', poll: { id, question, spec, settings, source }, audience, round: poll.round });
     }
     case 'poll:close':
       if (poll.status === 'closed') return accept();
@@ -149,6 +156,13 @@ function decideVote(state: WorkshopState, pollId: string, ballot: Ballot, ctx: D
   if (!me || !can(state, actor, { kind: 'poll.vote', pollId })) {
     if (me?.role === 'observer') return refuse(ErrorCode.forbidden, 'Observers follow polls but do not vote.');
     if (me?.role === 'projector') return refuse(ErrorCode.forbidden, 'The projector screen does not vote.');
+    if (me && poll.audience.kind === 'groups') {
+      const inRound = audienceRound(state, poll.audience)?.members[me.id] !== undefined;
+      return refuse(
+        ErrorCode.forbidden,
+        inRound ? 'This poll is put to other breakout groups, not to yours.' : 'This poll is put to breakout groups, and you are not in one of them.',
+      );
+    }
     return refuse(ErrorCode.forbidden, 'This poll is not put to you.');
   }
   if (poll.status === 'draft') return refuse(ErrorCode.conflict, 'This poll has not been launched yet.');
@@ -175,6 +189,7 @@ function decideVote(state: WorkshopState, pollId: string, ballot: Ballot, ctx: D
     // the country where one vote per country is the rule (the country is the voter).
     country: anonymous && poll.settings.countBy === 'person' ? null : country,
     organisation: anonymous ? null : a.kind === 'organisation' ? a.organisation : null,
+    group: anonymous && poll.settings.countBy === 'person' ? null : ballotGroup(state, poll.audience, me.id),
   });
 }
 

@@ -5,5 +5,6 @@ export * from './ballotProblem.js';
 export * from './words.js';
 export * from './tally.js';
 export * from './visibility.js';
+export * from './audience.js';
 export { pollTransitions, nextPollStatus, type PollTransition } from './decide.js';
 export { ownBallot } from './project.js';

@@ -111,11 +111,12 @@ export const CountBy = z.enum(['person', 'country']);
 export type CountBy = z.infer<typeof CountBy>;
 
 /**
- * How results are broken down besides the total: by programme phase, or by
- * what each voter represents (their country or organisation). Breakout groups
- * join this list when they exist.
+ * How results are broken down besides the total: by programme phase, by what
+ * each voter represents (their country or organisation), or by the breakout
+ * group each voter was in when they cast their ballot (the poll's round for a
+ * poll put to groups, the running round for one put to everyone).
  */
-export const SegmentBy = z.enum(['none', 'phase', 'affiliation']);
+export const SegmentBy = z.enum(['none', 'phase', 'affiliation', 'group']);
 export type SegmentBy = z.infer<typeof SegmentBy>;
 
 export const PollSettings = z.object({
@@ -137,7 +138,7 @@ export const defaultPollSettings: PollSettings = { anonymous: true, results: 'li
  */
 export function settingsProblem(settings: PollSettings, spec: PollSpec): string | null {
   if (settings.anonymous && settings.countBy === 'person' && settings.segmentBy !== 'none') {
-    return 'An anonymous poll cannot be broken down by phase, country or organisation: it could show how one person voted. Make it named, or count one vote per country.';
+    return 'An anonymous poll cannot be broken down by phase, country, organisation or group: it could show how one person voted. Make it named, or count one vote per country.';
   }
   if (spec.kind === 'openText' && settings.segmentBy !== 'none') {
     return 'Open answers are not broken down.';
@@ -145,8 +146,22 @@ export function settingsProblem(settings: PollSettings, spec: PollSpec): string 
   return null;
 }
 
-/** Who a poll is put to. Only the plenary for now; breakout groups join this union when they exist. */
-export const PollAudience = z.discriminatedUnion('kind', [z.object({ kind: z.literal('plenary') })]);
+/**
+ * Who a poll is put to: everyone (`plenary`), or the members of some or all
+ * groups of a breakout round (`groups`). Membership counts as it is when a
+ * ballot is cast: someone moved to another group votes in the poll only if
+ * their new group is in its audience. Group polls are seen only by their
+ * audience, facilitators and projector screens.
+ */
+export const PollAudience = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('plenary') }),
+  z.object({
+    kind: z.literal('groups'),
+    roundId: Id,
+    /** The groups it is put to, or `all` of the round's groups. */
+    groupIds: z.union([z.literal('all'), z.array(Id).min(1, 'name at least one group').max(40)]),
+  }),
+]);
 export type PollAudience = z.infer<typeof PollAudience>;
 
 /** What a facilitator writes: everything about a poll except its life. */
@@ -200,6 +215,8 @@ export interface BallotRecord {
   /** What the voter represented when voting; null where the poll must not record it. */
   country: string | null;
   organisation: string | null;
+  /** The breakout group the voter was in when voting (see `SegmentBy`); null for none, or where the poll must not record it. */
+  group: string | null;
   /** Sequence number and time of the event that cast (or last changed) it. */
   seq: number;
   at: number;

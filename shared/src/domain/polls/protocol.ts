@@ -7,8 +7,11 @@
  *    `poll:move`, `poll:duplicate`, `poll:import` from the workshop
  *    definition, `poll:delete`). Drafts are the facilitators' business: other
  *    viewers receive these events redacted (`poll.redacted`).
- * 2. `poll:open` launches a poll to its audience; its event carries the whole
- *    poll, so every viewer learns it then. `poll:close` stops voting;
+ * 2. `poll:open` launches a poll to its audience (everyone, or some or all
+ *    breakout groups of the running round); its event carries the whole
+ *    poll, so every viewer who may see it learns it then (a poll put to
+ *    groups reaches only their members, facilitators and projector screens;
+ *    everyone else gets `poll.redacted`, see audience.ts). `poll:close` stops voting;
  *    `poll:open` on a closed poll reopens it; `poll:reset` clears its ballots.
  * 3. A participant sends `poll:vote` with a ballot; the server checks it
  *    against the poll and answers with an ack. The `poll.ballotCast` event is
@@ -115,6 +118,8 @@ export const BallotCast = z.object({
   ballot: Ballot,
   country: z.string().nullable(),
   organisation: z.string().nullable(),
+  /** The voter's breakout group when voting (absent in logs written before groups were recorded). */
+  group: z.string().nullable().optional(),
 });
 export const AnswerModerated = z.object({
   type: z.literal('poll.answerModerated'),

@@ -88,7 +88,7 @@ export type ResultBody =
   | { kind: 'text'; answers: { text: string; at: number }[]; pending: number; hidden: number };
 
 export interface SegmentResult {
-  /** `phase:1`, `phase:2`, `country:NP`, `organisation:unodc`, or `none` (no phase, country or organisation). */
+  /** `phase:1`, `phase:2`, `country:NP`, `organisation:unodc`, `group:<group id>`, or `none` (no phase, country, organisation or group). */
   key: string;
   counted: number;
   body: ResultBody;
@@ -154,7 +154,8 @@ function segment(
       const ps = b.country === null ? [] : (phases.get(b.country) ?? []);
       if (ps.length === 0) add('none', b);
       for (const p of ps) add(`phase:${p}`, b);
-    } else if (b.country !== null) add(`country:${b.country}`, b);
+    } else if (by === 'group') add(b.group ? `group:${b.group}` : 'none', b);
+    else if (b.country !== null) add(`country:${b.country}`, b);
     else if (b.organisation !== null) add(`organisation:${b.organisation}`, b);
     else add('none', b);
   }
