@@ -319,4 +319,71 @@ describe('a restart on the same data directory', () => {
     expect(Object.keys((await runtime()).state.polls.byId[ranking]!.ballots)).toHaveLength(2);
     expect(await vote(socket, points, { kind: 'points', points: { strategy: 100 } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
+
+  it('sends a poll put to one group, its events and its results to that group and facilitators only; refuses ballots from other groups', async () => {
+    h = await startHarness();
+    const { fs } = await facilitatorSocket(h);
+    const people = await Promise.all(['AF', 'PK', 'MA', 'UA'].map((c) => participant(h!, `P-${c}`, { country: c })));
+    const created = await command(fs, 'breakout:create', {
+      round: { title: 'Synergies', prompt: '', template: null, minutes: 30, method: 'manual', byLanguage: false, readAcross: false },
+      groups: [
+        { name: 'Group 1', topic: null, capacity: null },
+        { name: 'Group 2', topic: null, capacity: null },
+      ],
+    });
+    expect(created.ok).toBe(true);
+    const roundId = (await runtime()).state.breakouts.order[0]!;
+    const [g1, g2] = (await runtime()).state.breakouts.byId[roundId]!.groups.map((g) => g.id) as [string, string];
+    for (const [i, p] of people.entries()) {
+      expect(await command(fs, 'breakout:move', { roundId, participantId: p.session.participantId, groupId: i < 2 ? g1 : g2 })).toMatchObject({ ok: true });
+    }
+    expect(await command(fs, 'breakout:start', { roundId })).toMatchObject({ ok: true });
+    const [a, b, c, d] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0], (typeof people)[0]];
+    const seen = { f: record(fs), a: record(a.socket), b: record(b.socket), c: record(c.socket), d: record(d.socket) };
+
+    const id = await createPoll(fs, { question: 'Only for group one', spec: { kind: 'single', options: objectives }, settings: { ...settings, segmentBy: 'group' } }, false);
+    expect(await command(fs, 'poll:open', { pollId: id, audience: { kind: 'groups', roundId, groupIds: [g1] } })).toMatchObject({ ok: true });
+    expect(await vote(a.socket, id, { kind: 'single', option: 'strategy' })).toMatchObject({ ok: true });
+    const seq = (await runtime()).state.seq;
+    expect(await vote(c.socket, id, { kind: 'single', option: 'children' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'This poll is put to other breakout groups, not to yours.' },
+    });
+    expect((await runtime()).state.seq).toBe(seq);
+    expect(Object.keys((await runtime()).state.polls.byId[id]!.ballots)).toHaveLength(1);
+
+    await eventually(() => seen.b.results.some((p) => p.pollId === id && p.ballots === 1), 3000, 'results in group 1');
+    await eventually(() => seen.f.results.some((p) => p.pollId === id && p.ballots === 1), 3000, 'results for facilitators');
+    for (const r of [seen.c, seen.d]) await eventually(() => r.events.at(-1)?.seq === seq, 3000, 'events in group 2');
+    await new Promise((r) => setTimeout(r, 300));
+    const text = (x: unknown) => JSON.stringify(x);
+    // Group 2 saw only redactions: not the question, not the poll's id, no results.
+    for (const r of [seen.c, seen.d]) {
+      expect(text(r.raw)).not.toContain('Only for group one');
+      expect(text(r.raw)).not.toContain(id);
+    }
+    expect(seen.b.events.find((e) => e.type === 'poll.opened')).toMatchObject({ poll: { question: 'Only for group one' } });
+    const facilitatorResults = seen.f.results.filter((p) => p.pollId === id).at(-1)!;
+    expect(facilitatorResults.results?.segments.map((s) => [s.key, s.counted])).toEqual([[`group:${g1}`, 1]]);
+
+    // Snapshots and the HTTP read agree.
+    const snapshot = async (token: string) => {
+      const r = await sync(await h!.socket(token), null);
+      if (!r.ok || r.data.mode !== 'snapshot') throw new Error('expected a snapshot');
+      return r.data.state as WorkshopState;
+    };
+    expect(id in (await snapshot(b.session.token)).polls.byId).toBe(true);
+    expect(id in (await snapshot(c.session.token)).polls.byId).toBe(false);
+    const read = async (token: string) => (await get<Result<PollResultsPush[]>>(PollApiPath.results(h!.workshopId), token)).body;
+    expect(await read(b.session.token)).toMatchObject({ ok: true, data: [{ pollId: id, ballots: 1 }] });
+    expect(await read(c.session.token)).toEqual({ ok: true, data: [] });
+
+    // Moved into group 1, Chen may vote, and the ballot counts in group 1.
+    expect(await command(fs, 'breakout:move', { roundId, participantId: c.session.participantId, groupId: g1 })).toMatchObject({ ok: true });
+    expect(await vote(c.socket, id, { kind: 'single', option: 'children' })).toMatchObject({ ok: true });
+    expect(tallyPoll((await runtime()).state.polls.byId[id]!, (await runtime()).state.definition).segments).toMatchObject([{ key: `group:${g1}`, counted: 2 }]);
+    // And the CSV names the group.
+    const csv = await get<string>(PollApiPath.resultsCsv(h.workshopId, id), (await h.facilitator()).token);
+    expect(csv.body).toContain('Group 1');
+  });
 });

@@ -9,14 +9,18 @@
  *
  * Each audience gets what it may see (`pollResultsFor`): facilitators the
  * results always, the public room per the poll's setting, projector screens
- * also a facilitator-only poll that a facilitator put on them. A connection
+ * also a facilitator-only poll that a facilitator put on them. A poll put to
+ * breakout groups goes only to its audience (as it is at push time) and
+ * projector screens, never to the public room. A connection
  * gets the current results of every launched poll when it connects, so a
  * reconnecting screen does not wait for the next change. Ballots never leave here.
  */
 import type { Socket } from 'socket.io';
 import {
   PollSocketEvent,
+  maySeePoll,
   pollResultsFor,
+  pollViewers,
   resultsAudienceOf,
   resultsPushIntervalMs,
   type ClientToServerEvents,
@@ -80,6 +84,16 @@ export function attachPolls(ctx: AreaContext, options: AttachPollsOptions = {}):
     const everyone = pollResultsFor(poll, state, 'public');
     const projectors = pollResultsFor(poll, state, 'projector');
     ctx.io.to(rooms.audience(workshopId, 'facilitators')).emit(PollSocketEvent.results, facilitators!);
+    const viewers = pollViewers(state, poll.audience);
+    if (viewers !== 'everyone') {
+      // A poll put to groups: its audience (as it is now) and projector screens, each as they may see it.
+      const isScreen = (id: string) => state.participants[id]?.role === 'projector';
+      const members = viewers.filter((id) => !isScreen(id)).map((id) => rooms.participant(workshopId, id));
+      const screens = viewers.filter(isScreen).map((id) => rooms.participant(workshopId, id));
+      if (members.length > 0) ctx.io.to(members).emit(PollSocketEvent.results, everyone!);
+      if (screens.length > 0) ctx.io.to(screens).emit(PollSocketEvent.results, projectors!);
+      return;
+    }
     const publicRoom = ctx.io.to(rooms.audience(workshopId, 'public'));
     if (everyone!.hidden === projectors!.hidden) {
       publicRoom.emit(PollSocketEvent.results, everyone!);
@@ -102,7 +116,9 @@ export function attachPolls(ctx: AreaContext, options: AttachPollsOptions = {}):
       latest.set(workshopId, () => runtime.state);
       const audience = resultsAudienceOf(me.role);
       for (const id of state.polls.order) {
-        const results = pollResultsFor(state.polls.byId[id]!, state, audience);
+        const poll = state.polls.byId[id]!;
+        if (!maySeePoll(state, poll, { participantId, role: me.role })) continue;
+        const results = pollResultsFor(poll, state, audience);
         if (results) socket.emit(PollSocketEvent.results, results);
       }
     }, (error: unknown) => ctx.log.error({ err: error }, 'poll results on connect failed'));

@@ -8,12 +8,14 @@
  * nothing in them may tell who cast which.
  */
 import {
+  breakoutGroupName,
   countedBallots,
   pollOptions,
   tallyPoll,
   type BallotRecord,
   type Poll,
   type ResultBody,
+  type SegmentBy,
   type WorkshopState,
 } from '@plenary/shared';
 
@@ -51,10 +53,11 @@ const methods: Record<ResultBody['kind'], string> = {
   text: 'Every answer with its moderation; only approved answers were shown',
 };
 
-function segmentLabel(key: string, state: WorkshopState): string {
-  if (key === 'none') return 'No country or organisation';
+function segmentLabel(key: string, state: WorkshopState, by: SegmentBy): string {
+  if (key === 'none') return by === 'group' ? 'In no breakout group' : 'No country or organisation';
   const [kind, id = ''] = key.split(':');
   if (kind === 'phase') return `Phase ${id}`;
+  if (kind === 'group') return breakoutGroupName(state, id) ?? id;
   if (kind === 'country') return countryName(id);
   return state.definition.organisations.find((o) => o.id === id)?.short ?? id;
 }
@@ -89,7 +92,7 @@ export function resultsCsv(poll: Poll, state: WorkshopState, now: number): strin
   ];
   const segments: { label: string; counted: number; body: ResultBody }[] = [
     { label: 'All', counted: results.counted, body: results.overall },
-    ...results.segments.map((s) => ({ label: segmentLabel(s.key, state), counted: s.counted, body: s.body })),
+    ...results.segments.map((s) => ({ label: segmentLabel(s.key, state, results.segmentBy), counted: s.counted, body: s.body })),
   ];
   const first = segments[0]!.body;
   rows.push(['Segment', 'Ballots', ...header(first, poll)]);

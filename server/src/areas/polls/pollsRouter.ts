@@ -9,6 +9,7 @@ import {
   currentActor,
   ErrorCode,
   ok,
+  maySeePoll,
   pollResultsFor,
   resultsAudienceOf,
   type PollResultsPush,
@@ -36,9 +37,12 @@ export function pollsRouter(deps: AreaRouterDeps): Router {
     const s = await session(req, res);
     if (!s) return;
     const state = s.runtime.state;
-    const audience = resultsAudienceOf(state.participants[s.participantId]!.role);
+    const me = state.participants[s.participantId]!;
+    const audience = resultsAudienceOf(me.role);
     const pushes = state.polls.order
-      .map((id) => pollResultsFor(state.polls.byId[id]!, state, audience))
+      .map((id) => state.polls.byId[id]!)
+      .filter((poll) => maySeePoll(state, poll, { participantId: me.id, role: me.role }))
+      .map((poll) => pollResultsFor(poll, state, audience))
       .filter((p): p is PollResultsPush => p !== null);
     res.setHeader('Cache-Control', 'no-store');
     respond(res, ok(pushes));

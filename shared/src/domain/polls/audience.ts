@@ -85,3 +85,12 @@ export function sameAudience(a: PollAudience, b: PollAudience): boolean {
   if (a.groupIds === 'all' || b.groupIds === 'all') return a.groupIds === b.groupIds;
   return [...a.groupIds].sort().join('\n') === [...b.groupIds].sort().join('\n');
 }
+
+/** The name of a breakout group, in whichever round it is, or null if it no longer exists. */
+export function breakoutGroupName(state: Pick<WorkshopState, 'breakouts'>, groupId: string): string | null {
+  for (const id of state.breakouts.order) {
+    const group = state.breakouts.byId[id]?.groups.find((g) => g.id === groupId);
+    if (group) return group.name;
+  }
+  return null;
+}
