@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { can, ErrorCode, type Ballot, type Poll, type WorkshopState } from '@plenary/shared';
+import { can, ErrorCode, inPollAudience, type Ballot, type Poll, type WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { describeError } from '../../i18n/describeError';
 import { useWorkshopView } from '../../realtime/WorkshopContext';
@@ -7,9 +7,11 @@ import { BallotForm, sameBallot } from './BallotForm';
 import { PollResultsView } from './PollResultsView';
 import { useLateBallot, useMyBallot, usePollResults, usePolls, useVote } from './usePolls';
 
-/** Participants who could vote and are here now. */
-export function votersPresent(state: WorkshopState, online: ReadonlySet<string>): number {
-  return Object.values(state.participants).filter((p) => !p.removed && p.role === 'participant' && online.has(p.id)).length;
+/** Participants who could vote in this poll (its audience) and are here now. */
+export function votersPresent(state: WorkshopState, online: ReadonlySet<string>, poll?: Poll): number {
+  return Object.values(state.participants).filter(
+    (p) => !p.removed && p.role === 'participant' && online.has(p.id) && (!poll || inPollAudience(state, poll.audience, p.id)),
+  ).length;
 }
 
 /**
@@ -95,11 +97,12 @@ function ParticipantPoll({ poll }: { poll: Poll }) {
         <h3 id={headingId} dir="auto">
           {poll.question}
         </h3>
+        {poll.audience.kind === 'groups' && <span className="tag">{t('poll.audience.yourGroup')}</span>}
         <span className={`tag poll-status-${poll.status}`}>{t(`poll.status.${poll.status}`)}</span>
       </header>
       <p className="poll-counts muted" aria-live="polite" data-testid="poll-counts">
         {t('poll.ballots', { count: current?.ballots ?? Object.keys(poll.ballots).length })}
-        {poll.status === 'open' && ` · ${t('poll.present', { count: votersPresent(state, view.online) })}`}
+        {poll.status === 'open' && ` · ${t('poll.present', { count: votersPresent(state, view.online, poll) })}`}
       </p>
       {poll.status === 'open' && (
         <p className="poll-rules muted">

@@ -80,7 +80,6 @@ export function PollEditor({
     results: useId(),
     countBy: useId(),
     segmentBy: useId(),
-    audience: useId(),
     anonymous: useId(),
   };
   const [draft, setDraft] = useState<PollDraft>(initial);
@@ -127,13 +126,7 @@ export function PollEditor({
       {'options' in spec && <OptionsEditor spec={spec} onChange={setSpec} />}
       <KindFields spec={spec} onChange={setSpec} />
 
-      <label htmlFor={ids.audience}>{t('poll.editor.audience')}</label>
-      <select id={ids.audience} value="plenary" onChange={() => undefined} aria-describedby={`${ids.audience}-hint`}>
-        <option value="plenary">{t('poll.audience.plenary')}</option>
-      </select>
-      <p className="hint" id={`${ids.audience}-hint`}>
-        {t('poll.audience.groupsLater')}
-      </p>
+      <p className="hint">{t('poll.audience.atLaunch')}</p>
 
       <div className="toggle">
         <input id={ids.anonymous} type="checkbox" checked={draft.settings.anonymous} onChange={(e) => setSettings({ anonymous: e.target.checked })} />
@@ -163,6 +156,7 @@ export function PollEditor({
             <option value="none">{t('poll.segmentBy.none')}</option>
             <option value="phase">{t('poll.segmentBy.phase')}</option>
             <option value="affiliation">{t('poll.segmentBy.affiliation')}</option>
+            <option value="group">{t('poll.segmentBy.group')}</option>
           </select>
           {anonymousPerPerson && (
             <p className="hint" id={`${ids.segmentBy}-hint`}>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Poll, PollResults, ResultBody, WorkshopState } from '@plenary/shared';
+import { breakoutGroupName, type Poll, type PollResults, type ResultBody, type SegmentBy, type WorkshopState } from '@plenary/shared';
 import { useLocale } from '../../i18n/useLocale';
 import { countryName } from '../../i18n/names';
 import { useT, type Translate } from '../../i18n/useT';
@@ -26,10 +26,11 @@ export function methodOf(poll: Poll, body: ResultBody, t: Translate): string {
 }
 
 /** A segment's name in the viewer's language. */
-export function segmentName(key: string, state: WorkshopState, locale: string, t: Translate): string {
-  if (key === 'none') return t('poll.segment.none');
+export function segmentName(key: string, state: WorkshopState, locale: string, t: Translate, by?: SegmentBy): string {
+  if (key === 'none') return by === 'group' ? t('poll.segment.noGroup') : t('poll.segment.none');
   const [kind, id = ''] = key.split(':');
   if (kind === 'phase') return t('poll.segment.phase', { count: Number(id) });
+  if (kind === 'group') return breakoutGroupName(state, id) ?? id;
   if (kind === 'country') return countryName(id, locale);
   return state.definition.organisations.find((o) => o.id === id)?.short ?? id;
 }
@@ -55,6 +56,18 @@ export function PollResultsView({ poll, results, state, size = 'normal' }: { pol
           {results.countBy === 'country' && ` ${t('poll.method.perCountry')} ${t('poll.countriesCounted', { count: results.counted })}.`}
         </p>
       )}
+      {results.segmentBy === 'group' && results.segments.length > 0 && size === 'large' && (
+        <div className="poll-group-results" data-testid="poll-group-results">
+          {results.segments.map((s) => (
+            <section key={s.key} className="poll-group-result" aria-label={segmentName(s.key, state, locale, t, results.segmentBy)}>
+              <h3 dir="auto">
+                {segmentName(s.key, state, locale, t, results.segmentBy)} ({s.counted})
+              </h3>
+              <PollChart poll={poll} body={s.body} />
+            </section>
+          ))}
+        </div>
+      )}
       {results.segments.length > 0 && size !== 'large' && (
         <div className="poll-segments">
           <label htmlFor={selectId}>{t('poll.segment.title')}</label>
@@ -64,7 +77,7 @@ export function PollResultsView({ poll, results, state, size = 'normal' }: { pol
             </option>
             {results.segments.map((s) => (
               <option key={s.key} value={s.key}>
-                {segmentName(s.key, state, locale, t)} ({s.counted})
+                {segmentName(s.key, state, locale, t, results.segmentBy)} ({s.counted})
               </option>
             ))}
           </select>

@@ -1,14 +1,20 @@
 import { useId, useState } from 'react';
 import {
+  activeRound,
+  breakoutGroupName,
   normalizeWord,
   PollApiPath,
   type BallotRecord,
   type CommandAck,
   type Poll,
+  type PollAudience,
   type PollDraft,
   type Result,
+  type Round,
+  type WorkshopState,
 } from '@plenary/shared';
-import { useT } from '../../i18n/useT';
+import { useLocale } from '../../i18n/useLocale';
+import { useT, type Translate } from '../../i18n/useT';
 import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { PollEditor, newDraft } from './PollEditor';
@@ -20,7 +26,8 @@ type Editing = { kind: 'new' } | { kind: 'edit'; poll: Poll } | null;
 
 /**
  * The facilitator's polls: prepare drafts (write, import from the workshop
- * plan, duplicate, reorder), launch them to the plenary, close, reopen,
+ * plan, duplicate, reorder), launch them to the plenary or, while a breakout
+ * round runs, to all its groups or one of them; close, reopen,
  * reset, put results on the projector, moderate open answers, export CSV.
  * Results here are computed from every ballot the console holds, so they are
  * exact at once; everyone else gets them pushed.
@@ -111,6 +118,11 @@ function PollItem({
   const headingId = useId();
   const visibilityId = useId();
   const [showResults, setShowResults] = useState(true);
+  const { locale } = useLocale();
+  const audienceId = useId();
+  const round = activeRound(state.breakouts);
+  const [choice, setChoice] = useState(() => choiceOf(poll.audience));
+  const audience = audienceFor(choice, round);
   const ballots = Object.keys(poll.ballots).length;
   const onProjector = state.run.projector.kind === 'poll' && state.run.projector.pollId === poll.id;
   const run = (p: Promise<Result<CommandAck>>) => void p.then(report);
@@ -147,17 +159,34 @@ function PollItem({
         {t(`poll.kind.${poll.spec.kind}`)} · {poll.settings.anonymous ? t('poll.settings.anonymous') : t('poll.settings.named')} ·{' '}
         {t(`poll.results.${poll.settings.results}`)}
         {poll.settings.countBy === 'country' && ` · ${t('poll.countBy.country')}`}
+        {poll.status !== 'draft' && poll.audience.kind === 'groups' && ` · ${audienceText(poll.audience, state, locale, t)}`}
       </p>
       {poll.status !== 'draft' && (
         <p className="poll-counts" data-testid="console-poll-counts" aria-live="polite">
           {t('poll.ballots', { count: ballots })}
-          {poll.status === 'open' && ` · ${t('poll.present', { count: votersPresent(state, view.online) })}`}
+          {poll.status === 'open' && ` · ${t('poll.present', { count: votersPresent(state, view.online, poll) })}`}
         </p>
       )}
       <div className="row poll-actions">
+        {poll.status !== 'open' && round && (
+          <>
+            <label htmlFor={audienceId} className="inline-label">
+              {t('poll.editor.audience')}
+            </label>
+            <select id={audienceId} value={audienceChoiceValue(choice, round)} onChange={(e) => setChoice(e.target.value)} data-testid="poll-audience">
+              <option value="plenary">{t('poll.audience.plenary')}</option>
+              <option value="all">{t('poll.audience.allGroups')}</option>
+              {round.groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         {poll.status === 'draft' && (
           <>
-            <button type="button" className="primary" onClick={() => run(command('poll:open', { pollId: poll.id }))}>
+            <button type="button" className="primary" onClick={() => run(command('poll:open', { pollId: poll.id, audience }))}>
               {t('poll.action.launch')}
             </button>
             <button type="button" onClick={onEdit}>
@@ -171,7 +200,7 @@ function PollItem({
           </button>
         )}
         {poll.status === 'closed' && (
-          <button type="button" onClick={() => run(command('poll:open', { pollId: poll.id }))}>
+          <button type="button" onClick={() => run(command('poll:open', { pollId: poll.id, audience }))}>
             {t('poll.action.reopen')}
           </button>
         )}
@@ -253,6 +282,32 @@ function PollItem({
       )}
     </li>
   );
+}
+
+/** The launch control's choice: `plenary`, `all` groups, or a group's id. */
+function choiceOf(audience: PollAudience): string {
+  if (audience.kind === 'plenary') return 'plenary';
+  if (audience.groupIds === 'all') return 'all';
+  return audience.groupIds.length === 1 ? audience.groupIds[0]! : 'plenary';
+}
+
+/** The choice as the running round allows it (a group that is gone falls back to everyone). */
+function audienceChoiceValue(choice: string, round: Round | null): string {
+  if (!round || choice === 'plenary') return 'plenary';
+  return choice === 'all' || round.groups.some((g) => g.id === choice) ? choice : 'plenary';
+}
+
+function audienceFor(choice: string, round: Round | null): PollAudience {
+  const value = audienceChoiceValue(choice, round);
+  if (!round || value === 'plenary') return { kind: 'plenary' };
+  return { kind: 'groups', roundId: round.id, groupIds: value === 'all' ? 'all' : [value] };
+}
+
+/** Whom a poll put to groups is put to, in words. */
+function audienceText(audience: Extract<PollAudience, { kind: 'groups' }>, state: WorkshopState, locale: string, t: Translate): string {
+  if (audience.groupIds === 'all') return t('poll.audience.to', { group: t('poll.audience.allGroups') });
+  const names = audience.groupIds.map((id) => breakoutGroupName(state, id) ?? id);
+  return t('poll.audience.to', { group: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names) });
 }
 
 function ConsoleResults({ poll }: { poll: Poll }) {

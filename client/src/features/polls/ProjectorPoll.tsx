@@ -27,7 +27,7 @@ export function ProjectorPoll({ pollId, state }: { pollId: string; state: Worksh
       </p>
       <p className="projector-poll-counts" data-testid="projector-poll-counts" aria-live="polite">
         {t('poll.ballots', { count: ballots })}
-        {poll.status === 'open' && ` · ${t('poll.present', { count: votersPresent(state, view.online) })}`}
+        {poll.status === 'open' && ` · ${t('poll.present', { count: votersPresent(state, view.online, poll) })}`}
       </p>
       <PollResultsSection poll={poll} size="large" />
     </div>

@@ -6,6 +6,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import {
   ErrorCode,
+  maySeePoll,
   ownBallot,
   pollsInOrder,
   tallyPoll,
@@ -26,10 +27,19 @@ function usePollsSnapshot(): PollsSnapshot {
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
-/** The polls as this viewer's state holds them, in the facilitators' order. */
+/**
+ * The polls as this viewer's state holds them, in the facilitators' order,
+ * without polls put to groups they have since left (their state may still
+ * hold one until its next snapshot).
+ */
 export function usePolls(): Poll[] {
-  const polls = useWorkshopView().state!.polls;
-  return useMemo(() => pollsInOrder(polls), [polls]);
+  const view = useWorkshopView();
+  const state = view.state!;
+  const me = state.participants[view.me];
+  return useMemo(
+    () => pollsInOrder(state.polls).filter((p) => !me || maySeePoll(state, p, { participantId: me.id, role: me.role })),
+    [state, me],
+  );
 }
 
 /** The latest results push of a poll, if one arrived. */
