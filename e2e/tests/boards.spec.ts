@@ -223,3 +223,41 @@ test('on a phone, by touch only: tap to add a note and write it, drag it with a 
   await expect(f.item('Written on a phone')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('board-touch.png') });
 });
+
+test('comment threads on notes: a participant comments, the note shows the count for everyone, the facilitator replies; text stays text', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = await createBoard(facilitator, 'Threads');
+  await f.addNote('Joint investigation teams');
+  const amina = await Participant.join(person, server.url, server.joinCode, { name: 'Amina', represent: 'Afghanistan' });
+  const a = await openBoard(amina.page, 'Threads');
+  let dialogs = 0;
+  amina.page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+
+  await a.item('Joint investigation teams').click();
+  const thread = amina.page.getByTestId('item-thread');
+  await thread.getByTestId('chat-input').fill('Same in our country <img src=x onerror=alert(1)>');
+  await thread.getByTestId('chat-send').click();
+  await expect(thread.getByTestId('chat-text')).toHaveText(['Same in our country <img src=x onerror=alert(1)>']);
+  await expect(a.item('Joint investigation teams').getByTestId('board-comments')).toHaveText('1');
+  await expect(f.item('Joint investigation teams').getByTestId('board-comments')).toHaveText('1');
+  await expect(f.item('Joint investigation teams').getByTestId('board-comments')).toHaveAttribute('aria-label', '1 comment');
+
+  await f.item('Joint investigation teams').click();
+  const fThread = f.page.getByTestId('item-thread');
+  await expect(fThread.getByTestId('chat-text')).toHaveText(['Same in our country <img src=x onerror=alert(1)>']);
+  await fThread.getByTestId('chat-input').fill('Which agencies take part?');
+  await fThread.getByTestId('chat-input').press('Enter');
+  await expect(thread.getByTestId('chat-text')).toHaveText(['Same in our country <img src=x onerror=alert(1)>', 'Which agencies take part?']);
+  await expect(a.item('Joint investigation teams').getByTestId('board-comments')).toHaveText('2');
+  expect(dialogs).toBe(0);
+  await expect(thread.locator('img')).toHaveCount(0);
+  await amina.page.screenshot({ path: test.info().outputPath('board-thread-phone.png') });
+  // A reload keeps the thread.
+  await amina.page.reload();
+  const again = new BoardScreen(amina.page);
+  await again.ready();
+  await expect(again.item('Joint investigation teams').getByTestId('board-comments')).toHaveText('2');
+});

@@ -49,6 +49,8 @@ export interface CanvasProps {
   locked: (item: BoardItem) => boolean;
   lockedFrames: ReadonlySet<string>;
   dots: (id: string) => ItemNodeData['dots'];
+  /** How many comments an item's thread has (none: not shown). */
+  comments?: (id: string) => number;
   /** Nothing can be selected or changed (the projector). */
   readOnly: boolean;
   /** Items can be moved, connected and deleted (not on a locked board, not for observers). */
@@ -103,9 +105,10 @@ export function BoardCanvas(props: CanvasProps) {
       const size = sizes.get(item.id);
       const remote = remoteSel.get(item.id) ?? [];
       const dots = props.dots(item.id);
+      const comments = props.comments?.(item.id) ?? 0;
       const isLocked = props.locked(item);
       const isSel = selected.has(item.id);
-      const key = `${pos?.x ?? ''},${pos?.y ?? ''}|${size ? `${size.w}x${size.h}` : ''}|${remote.map((r) => r.name).join()}|${dots ? `${dots.mine}/${dots.total}` : ''}|${isLocked}|${isSel}`;
+      const key = `${pos?.x ?? ''},${pos?.y ?? ''}|${size ? `${size.w}x${size.h}` : ''}|${remote.map((r) => r.name).join()}|${dots ? `${dots.mine}/${dots.total}` : ''}|${comments}|${isLocked}|${isSel}`;
       const prev = cache.get(item.id);
       if (prev && prev.item === item && prev.key === key) {
         out.push(prev.node);
@@ -127,7 +130,7 @@ export function BoardCanvas(props: CanvasProps) {
         selectable: !readOnly,
         dragHandle: area ? '.board-handle' : undefined,
         ariaLabel: d.aria,
-        data: { item, text: d.text, detail: d.detail, remote, dots, locked: isLocked, resizable: canEdit && !isLocked && isSel },
+        data: { item, text: d.text, detail: d.detail, remote, dots, comments, locked: isLocked, resizable: canEdit && !isLocked && isSel },
       };
       out.push(node);
       next.set(item.id, { item, key, node });
@@ -135,7 +138,7 @@ export function BoardCanvas(props: CanvasProps) {
     cache.replace(next);
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items, version, overlay, sizes, remoteSel, selected, readOnly, canEdit, cache, props.dots, props.locked, props.describe]);
+  }, [items, version, overlay, sizes, remoteSel, selected, readOnly, canEdit, cache, props.dots, props.comments, props.locked, props.describe]);
 
   const edges = useMemo(() => {
     const out: ConnectorEdgeType[] = [];

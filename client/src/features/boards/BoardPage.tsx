@@ -9,7 +9,9 @@ import '@xyflow/react/dist/base.css';
 import { Link } from 'wouter';
 import {
   AppPath,
+  boardThreads,
   copiesFromGroup,
+  liveMessages,
   docAccess,
   remapIds,
   rankedTally,
@@ -36,6 +38,7 @@ import { takePendingCopy, takePendingImport } from './pendingImport';
 import { CopyToPlenary, groupOfBoard } from './CopyToPlenary';
 import { useFollowSummons } from './useFollowSummons';
 import { useReportPlace } from '../../realtime/useReportPlace';
+import { ChatPanel } from '../discussions/ChatPanel';
 
 const sizes: Record<Exclude<ItemKind, 'connector'>, { w: number; h: number }> = {
   note: { w: 180, h: 120 },
@@ -177,6 +180,10 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
     },
     [vote, myBallot, visible],
   );
+
+  // Comment threads on items: how many live messages each one has (shown on the item).
+  const threads = useMemo(() => boardThreads(state.discussions, boardId), [state.discussions, boardId]);
+  const comments = useCallback((id: string) => liveMessages(threads[id]).length, [threads]);
 
   const describe = useCallback(
     (item: BoardItem) => {
@@ -455,6 +462,7 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
             locked={lockedFor}
             lockedFrames={isFacilitator ? new Set() : lockedFrames}
             dots={dots}
+            comments={comments}
             readOnly={false}
             canEdit={canWrite}
             grid={grid}
@@ -491,6 +499,9 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
                 ) : (
                   <p className="muted">{selection.length > 1 ? t('board.selectedMany', { count: selection.length }) : t('board.selectHint')}</p>
                 ))}
+              {panel === 'item' && selected && selected.kind !== 'connector' && selected.kind !== 'lane' && selected.kind !== 'frame' && (
+                <ChatPanel key={`thread-${selected.id}`} space={{ kind: 'thread', boardId, itemId: selected.id }} title={t('board.comments.title')} testId="item-thread" />
+              )}
               {panel === 'vote' && vote && <VotePanel vote={vote} me={me.id} ranked={ranked} items={items} words={words} onGoTo={goTo} />}
               {panel === 'facilitate' && isFacilitator && (
                 <FacilitatorControls

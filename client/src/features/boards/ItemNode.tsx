@@ -12,6 +12,8 @@ export interface ItemNodeData extends Record<string, unknown> {
   /** Others who have this item selected. */
   remote: { name: string; color: string }[];
   dots: { mine: number; total: number | null } | null;
+  /** Messages in the item's comment thread. */
+  comments: number;
   locked: boolean;
   /** Selected and editable by this person: show the resize handles. */
   resizable: boolean;
@@ -22,7 +24,7 @@ export type ItemNodeType = Node<ItemNodeData, 'item'>;
 /** One item on the canvas: a note, a country or good-practice card, a lane or a frame. */
 export const ItemNode = memo(function ItemNode({ data, selected }: NodeProps<ItemNodeType>) {
   const t = useT();
-  const { item, text, detail, remote, dots, locked, resizable } = data;
+  const { item, text, detail, remote, dots, comments, locked, resizable } = data;
   const area = item.kind === 'lane' || item.kind === 'frame';
   const style = remote.length > 0 ? { outlineColor: remote[0]!.color } : undefined;
   return (
@@ -59,6 +61,14 @@ export const ItemNode = memo(function ItemNode({ data, selected }: NodeProps<Ite
           {dots && (
             <span className="board-dots" data-testid="board-dots" aria-label={dots.total === null ? t('board.vote.mineOnly', { count: dots.mine }) : t('board.vote.dotsOn', { total: dots.total, count: dots.mine })}>
               {dots.total === null ? `● ${dots.mine}` : `● ${dots.total}`}
+            </span>
+          )}
+          {comments > 0 && (
+            <span className="board-comments" data-testid="board-comments" aria-label={t('board.comments.count', { count: comments })}>
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+                <path d="M2 3h12v8H7l-3 3v-3H2z" fill="currentColor" />
+              </svg>
+              {comments}
             </span>
           )}
           {item.private && <span className="board-private-tag">{t('board.item.private')}</span>}

@@ -29,19 +29,22 @@ function authorLabel(m: Message, state: WorkshopState, me: string, locale: strin
 }
 
 /**
- * A space's messages in the order the server gave them, each with its author
+ * A space's messages (a group's chat, or the comment thread of a board item)
+ * in the order the server gave them, each with its author
  * and country as attribution allows; one's own can be edited or deleted within
  * five minutes. Messages sent while offline wait in the outbox and show as
  * sending. All text is rendered as text, each message in its own direction.
  */
-export function ChatPanel({ groupId, title, testId = 'chat' }: { groupId: string; title: string; testId?: string }) {
+export function ChatPanel({ space: spaceProp, title, testId = 'chat' }: { space: SpaceRef; title: string; testId?: string }) {
   const t = useT();
   const { locale } = useLocale();
   const client = useWorkshopClient();
   const view = useWorkshopView();
   const state = view.state!;
   const ids = { title: useId(), input: useId() };
-  const space = useMemo<SpaceRef>(() => ({ kind: 'chat', groupId }), [groupId]);
+  // Callers pass a new object each render; the space is the same while its key is.
+  const spaceJson = JSON.stringify(spaceProp);
+  const space = useMemo<SpaceRef>(() => JSON.parse(spaceJson) as SpaceRef, [spaceJson]);
   const box = useMemo(() => outboxFor(state.id, space, (p) => client.send('discussion:post', p)), [client, state.id, space]);
   const pending = useSyncExternalStore(box.view.subscribe, box.view.getSnapshot);
   const refused = useSyncExternalStore(refusals.subscribe, refusals.getSnapshot);
@@ -103,7 +106,7 @@ export function ChatPanel({ groupId, title, testId = 'chat' }: { groupId: string
   };
 
   return (
-    <section className="card chat" id={chatAnchor(groupId)} tabIndex={-1} aria-labelledby={ids.title} data-testid={testId}>
+    <section className="card chat" id={space.kind === 'chat' ? chatAnchor(space.groupId) : undefined} tabIndex={-1} aria-labelledby={ids.title} data-testid={testId}>
       <h3 id={ids.title}>{title}</h3>
       <div className="chat-log" role="log" aria-live="polite" aria-labelledby={ids.title} ref={logRef} data-testid="chat-log">
         <ol className="chat-list">

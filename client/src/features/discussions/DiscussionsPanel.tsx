@@ -162,7 +162,7 @@ function GroupChats({ round }: { round: Round }) {
       </p>
       <div className="group-discussion">
         <GuidingAnswers key={`a-${group.id}`} state={state} me={view.me} token={client.session.token} round={round} group={group} title={t('discussion.console.answers', { group: group.name })} />
-        <ChatPanel key={`c-${group.id}`} groupId={group.id} title={t('discussion.chat.titleOf', { group: group.name })} testId="console-chat" />
+        <ChatPanel key={`c-${group.id}`} space={{ kind: 'chat', groupId: group.id }} title={t('discussion.chat.titleOf', { group: group.name })} testId="console-chat" />
       </div>
     </div>
   );

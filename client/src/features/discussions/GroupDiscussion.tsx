@@ -37,7 +37,7 @@ export function GroupDiscussion({ state, me, token, round, group }: { state: Wor
   return (
     <div className="group-discussion" data-testid="group-discussion">
       <GuidingAnswers state={state} me={me} token={token} round={round} group={group} />
-      <ChatPanel groupId={group.id} title={t('discussion.chat.title')} />
+      <ChatPanel space={{ kind: 'chat', groupId: group.id }} title={t('discussion.chat.title')} />
     </div>
   );
 }

@@ -160,5 +160,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.copy.none': "حدّد أولًا الملاحظات المراد نسخها.",
   'board.copy.failed': "تعذّر فتح اللوحة الجديدة. حاول مرة أخرى.",
   'board.copy.done': "{count, plural, one {نُسخ عنصر واحد من {group}.} two {نُسخ عنصران من {group}.} few {نُسخت # عناصر من {group}.} many {نُسخ # عنصرًا من {group}.} other {نُسخ # عنصر من {group}.}}",
+  'board.comments.title': "التعليقات",
+  'board.comments.count': "{count, plural, zero {لا تعليقات} one {تعليق واحد} two {تعليقان} few {# تعليقات} many {# تعليقًا} other {# تعليق}}",
 };
 export default messages;

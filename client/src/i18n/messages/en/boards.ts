@@ -157,6 +157,8 @@ const boards = {
   'board.copy.none': "Select the notes to copy first.",
   'board.copy.failed': "The new board could not be opened. Try again.",
   'board.copy.done': "{count, plural, one {# item copied from {group}.} other {# items copied from {group}.}}",
+  'board.comments.title': "Comments",
+  'board.comments.count': "{count, plural, one {# comment} other {# comments}}",
 } as const;
 
 export default boards;

@@ -160,5 +160,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.copy.none': "Primero seleccione las notas que desea copiar.",
   'board.copy.failed': "No se pudo abrir el tablero nuevo. Inténtelo de nuevo.",
   'board.copy.done': "{count, plural, one {# elemento copiado de {group}.} other {# elementos copiados de {group}.}}",
+  'board.comments.title': "Comentarios",
+  'board.comments.count': "{count, plural, one {# comentario} other {# comentarios}}",
 };
 export default messages;

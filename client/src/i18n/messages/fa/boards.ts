@@ -160,5 +160,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.copy.none': "نخست یادداشت‌هایی را که می‌خواهید رونوشت شوند برگزینید.",
   'board.copy.failed': "تختهٔ تازه باز نشد. دوباره تلاش کنید.",
   'board.copy.done': "{count, plural, other {# مورد از {group} رونوشت شد.}}",
+  'board.comments.title': "نظرها",
+  'board.comments.count': "{count, plural, other {# نظر}}",
 };
 export default messages;

@@ -160,5 +160,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.copy.none': "Sélectionnez d’abord les notes à copier.",
   'board.copy.failed': "Le nouveau tableau n’a pas pu s’ouvrir. Réessayez.",
   'board.copy.done': "{count, plural, one {# élément copié depuis {group}.} other {# éléments copiés depuis {group}.}}",
+  'board.comments.title': "Commentaires",
+  'board.comments.count': "{count, plural, one {# commentaire} other {# commentaires}}",
 };
 export default messages;

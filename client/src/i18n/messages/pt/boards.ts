@@ -160,5 +160,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.copy.none': "Selecione primeiro as notas a copiar.",
   'board.copy.failed': "Não foi possível abrir o quadro novo. Tente de novo.",
   'board.copy.done': "{count, plural, one {# item copiado de {group}.} other {# itens copiados de {group}.}}",
+  'board.comments.title': "Comentários",
+  'board.comments.count': "{count, plural, one {# comentário} other {# comentários}}",
 };
 export default messages;

@@ -160,5 +160,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.copy.none': "Сначала выберите заметки для копирования.",
   'board.copy.failed': "Не удалось открыть новую доску. Попробуйте ещё раз.",
   'board.copy.done': "{count, plural, one {Скопирован # элемент из группы {group}.} few {Скопировано # элемента из группы {group}.} many {Скопировано # элементов из группы {group}.} other {Скопировано # элемента из группы {group}.}}",
+  'board.comments.title': "Комментарии",
+  'board.comments.count': "{count, plural, one {# комментарий} few {# комментария} many {# комментариев} other {# комментария}}",
 };
 export default messages;
