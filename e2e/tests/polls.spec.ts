@@ -200,3 +200,102 @@ test('every other kind: a phone votes, the console moderates open answers, and e
   await expect(phone.page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expectNoSeriousA11yViolations(phone.page, 'phone with polls in Arabic');
 });
+
+test('polls put to breakout groups: one group votes while the other never sees it; a poll to all groups is broken down by group', async ({ server, person }) => {
+  test.setTimeout(120_000);
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = facilitator.page;
+  const consolePolls = new PollsConsole(f);
+  const people: Participant[] = [];
+  for (const [name, represent] of [
+    ['Amina', 'Afghanistan'],
+    ['Rashid', 'Pakistan'],
+    ['Karim', 'Morocco'],
+    ['Reza', 'Iran'],
+  ] as const) {
+    const p = await Participant.join(person, server.url, server.joinCode, { name, represent });
+    await p.page.setViewportSize(small);
+    people.push(p);
+  }
+
+  // A round of two groups, started.
+  const panel = f.getByTestId('breakouts-panel');
+  await panel.getByText('Plan a round').click();
+  await panel.getByLabel('Title').fill('Priorities by group');
+  await panel.getByLabel('Task for the groups').fill('Agree on the first priority of your workplan.');
+  await panel.getByLabel('Number of groups').fill('2');
+  await panel.getByLabel('How groups are made').selectOption('balanced');
+  await panel.getByRole('button', { name: 'Create the round' }).click();
+  const round = panel.getByTestId('round');
+  await round.getByRole('button', { name: 'Make the groups' }).click();
+  await expect(round.getByTestId('group-box').nth(1).getByTestId('group-member')).toHaveCount(2);
+  await round.getByRole('button', { name: 'Start the round' }).click();
+  await expect(round.getByTestId('round-status')).toHaveText('Running');
+  for (const p of people) await expect(p.page.getByTestId('group-name')).not.toBeEmpty();
+  const names = await Promise.all(people.map(async (p) => (await p.page.getByTestId('group-name').textContent())!.replace(/^Your group: /, '').trim()));
+  const groupA = names[0]!;
+  const groupB = names.find((n) => n !== groupA)!;
+  const inA = people.filter((_, i) => names[i] === groupA).map((p) => new PollVoter(p.page));
+  const inB = people.filter((_, i) => names[i] === groupB).map((p) => new PollVoter(p.page));
+  expect(inA).toHaveLength(2);
+  expect(inB).toHaveLength(2);
+
+  // A poll to one group: its members see it and vote; the other group never does.
+  const oneGroup = 'Which priority should your group report first?';
+  await consolePolls.create(oneGroup, 'Single choice', ['Legislation', 'Victim protection']);
+  await expect(consolePolls.poll(oneGroup).getByLabel('Put to', { exact: true })).toContainText('All breakout groups');
+  await consolePolls.launch(oneGroup, groupA);
+  await expect(consolePolls.poll(oneGroup)).toContainText(`Put to ${groupA}`);
+  for (const v of inA) {
+    await expect(v.poll(oneGroup)).toBeVisible();
+    await expect(v.poll(oneGroup)).toContainText('For your group');
+    await expect(v.poll(oneGroup).getByTestId('poll-counts')).toContainText('2 voters present');
+    await v.poll(oneGroup).getByRole('radio', { name: 'Victim protection' }).check();
+    await v.voteAndWait(oneGroup);
+  }
+  await expect(consolePolls.counts(oneGroup)).toHaveText('2 ballots · 2 voters present');
+  for (const v of inB) {
+    await expect(v.page.getByTestId('open-poll-live')).toBeAttached();
+    await expect(v.poll(oneGroup)).toHaveCount(0);
+    await expect(v.page.getByText(oneGroup)).toHaveCount(0);
+  }
+  await inA[0]!.page.screenshot({ path: test.info().outputPath('phone-group-poll.png') });
+  await inB[0]!.page.screenshot({ path: test.info().outputPath('phone-other-group.png') });
+  await consolePolls.close(oneGroup);
+
+  // A poll to all groups, named and broken down by group: the console and the projector show each group's results.
+  const allGroups = 'Which objective matters most to your group?';
+  await consolePolls.create(allGroups, 'Single choice', ['Legislation', 'Victim protection', 'Children'], async (editor) => {
+    await editor.getByLabel('Anonymous', { exact: false }).uncheck();
+    await editor.getByLabel('Break results down').selectOption({ label: 'By breakout group' });
+  });
+  await consolePolls.launch(allGroups, 'All breakout groups');
+  await expect(consolePolls.poll(allGroups)).toContainText('Put to all breakout groups');
+  await consolePolls.action(allGroups, 'Show on the projector');
+  const projector = await openProjector(facilitator);
+  await expect(projector.getByTestId('projector-poll')).toContainText(allGroups);
+  const choices: [PollVoter, string][] = [
+    [inA[0]!, 'Children'],
+    [inA[1]!, 'Children'],
+    [inB[0]!, 'Legislation'],
+    [inB[1]!, 'Children'],
+  ];
+  for (const [v, choice] of choices) {
+    await expect(v.poll(allGroups)).toBeVisible();
+    await v.poll(allGroups).getByRole('radio', { name: choice }).check();
+    await v.voteAndWait(allGroups);
+  }
+  await expect(consolePolls.counts(allGroups)).toHaveText('4 ballots · 4 voters present');
+  const breakdown = consolePolls.poll(allGroups).getByLabel('Breakdown');
+  await expect(breakdown.locator('option')).toHaveCount(3);
+  expect((await breakdown.locator('option').allTextContents()).sort()).toEqual(['Everyone (4)', `${groupA} (2)`, `${groupB} (2)`].sort());
+  await breakdown.selectOption({ label: `${groupB} (2)` });
+  const bars = consolePolls.poll(allGroups).getByTestId('poll-chart').locator('li');
+  await expect(bars.filter({ hasText: 'Legislation' })).toContainText('1');
+  await expect(bars.filter({ hasText: 'Children' })).toContainText('1');
+  await consolePolls.panel().screenshot({ path: test.info().outputPath('console-by-group.png') });
+  const projected = projector.getByTestId('poll-group-results');
+  await expect(projected.getByRole('region')).toHaveCount(2);
+  await expect(projected.getByRole('region', { name: groupA })).toContainText(`${groupA} (2)`);
+  await projector.screenshot({ path: test.info().outputPath('projector-by-group.png') });
+});

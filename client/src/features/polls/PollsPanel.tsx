@@ -305,7 +305,7 @@ function audienceFor(choice: string, round: Round | null): PollAudience {
 
 /** Whom a poll put to groups is put to, in words. */
 function audienceText(audience: Extract<PollAudience, { kind: 'groups' }>, state: WorkshopState, locale: string, t: Translate): string {
-  if (audience.groupIds === 'all') return t('poll.audience.to', { group: t('poll.audience.allGroups') });
+  if (audience.groupIds === 'all') return t('poll.audience.toAllGroups');
   const names = audience.groupIds.map((id) => breakoutGroupName(state, id) ?? id);
   return t('poll.audience.to', { group: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names) });
 }

@@ -167,6 +167,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.atLaunch': 'تختار لمن تطرحه عند إطلاقه: للجميع، أو لمجموعات العمل أثناء جولة جارية.',
   'poll.audience.allGroups': 'كل مجموعات العمل',
   'poll.audience.to': 'مطروح على: {group}',
+  'poll.audience.toAllGroups': 'مطروح على كل مجموعات العمل',
   'poll.audience.yourGroup': 'لمجموعتك',
   'poll.editor.anonymous': 'مجهول الهوية: لا أحد، ولا حتى الميسّرون، يرى من صوّت بماذا',
   'poll.editor.results': 'عرض النتائج',

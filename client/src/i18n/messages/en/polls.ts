@@ -164,6 +164,7 @@ const polls = {
   'poll.audience.atLaunch': 'You choose whom to put it to when you launch it: everyone, or breakout groups while a round runs.',
   'poll.audience.allGroups': 'All breakout groups',
   'poll.audience.to': 'Put to {group}',
+  'poll.audience.toAllGroups': 'Put to all breakout groups',
   'poll.audience.yourGroup': 'For your group',
   'poll.editor.anonymous': 'Anonymous: no one, not even facilitators, sees who voted what',
   'poll.editor.results': 'Show results',

@@ -167,6 +167,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.atLaunch': 'Usted elige a quién plantearla al lanzarla: a todos, o a los grupos de trabajo mientras dura una ronda.',
   'poll.audience.allGroups': 'Todos los grupos de trabajo',
   'poll.audience.to': 'Planteada a {group}',
+  'poll.audience.toAllGroups': 'Planteada a todos los grupos de trabajo',
   'poll.audience.yourGroup': 'Para su grupo',
   'poll.editor.anonymous': 'Anónima: nadie, ni siquiera los facilitadores, ve quién votó qué',
   'poll.editor.results': 'Mostrar resultados',

@@ -167,6 +167,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.atLaunch': 'هنگام راه\u200cاندازی انتخاب می\u200cکنید از چه کسانی پرسیده شود: از همه، یا از گروه\u200cهای کاری در حین یک دور.',
   'poll.audience.allGroups': 'همهٔ گروه‌های کاری',
   'poll.audience.to': 'پرسیده از: {group}',
+  'poll.audience.toAllGroups': 'پرسیده از همهٔ گروه‌های کاری',
   'poll.audience.yourGroup': 'برای گروه شما',
   'poll.editor.anonymous': 'بی‌نام: هیچ‌کس، حتی تسهیلگران، نمی‌بیند چه کسی به چه رأی داده است',
   'poll.editor.results': 'نمایش نتایج',

@@ -167,6 +167,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.atLaunch': 'Vous choisissez à qui le poser au lancement : à tous, ou aux groupes de travail pendant une session en groupes.',
   'poll.audience.allGroups': 'Tous les groupes de travail',
   'poll.audience.to': 'Posé à {group}',
+  'poll.audience.toAllGroups': 'Posé à tous les groupes de travail',
   'poll.audience.yourGroup': 'Pour votre groupe',
   'poll.editor.anonymous': 'Anonyme : personne, pas même les animateurs, ne voit qui a voté quoi',
   'poll.editor.results': 'Montrer les résultats',

@@ -167,6 +167,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.atLaunch': 'Escolhe a quem a colocar quando a lançar: a todos, ou aos grupos de trabalho enquanto decorre uma ronda.',
   'poll.audience.allGroups': 'Todos os grupos de trabalho',
   'poll.audience.to': 'Colocada a {group}',
+  'poll.audience.toAllGroups': 'Colocada a todos os grupos de trabalho',
   'poll.audience.yourGroup': 'Para o seu grupo',
   'poll.editor.anonymous': 'Anónima: ninguém, nem mesmo os facilitadores, vê quem votou o quê',
   'poll.editor.results': 'Mostrar resultados',

@@ -167,6 +167,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.atLaunch': 'Кому задать опрос, вы выбираете при запуске: всем или рабочим группам, пока идёт раунд.',
   'poll.audience.allGroups': 'Все рабочие группы',
   'poll.audience.to': 'Для: {group}',
+  'poll.audience.toAllGroups': 'Для всех рабочих групп',
   'poll.audience.yourGroup': 'Для вашей группы',
   'poll.editor.anonymous': 'Анонимно: никто, даже ведущие, не видит, кто как голосовал',
   'poll.editor.results': 'Показывать результаты',
