@@ -1,3 +1,4 @@
+import { expectNoSeriousA11yViolations } from '../fixtures/axe.js';
 import { BoardScreen, createBoard, openBoard } from '../fixtures/boards.js';
 import { FacilitatorConsole, Participant } from '../fixtures/pages.js';
 import { startServer } from '../fixtures/server.js';
@@ -255,6 +256,8 @@ test('comment threads on notes: a participant comments, the note shows the count
   expect(dialogs).toBe(0);
   await expect(thread.locator('img')).toHaveCount(0);
   await amina.page.screenshot({ path: test.info().outputPath('board-thread-phone.png') });
+  await expectNoSeriousA11yViolations(amina.page, 'a board on a phone, a note with its thread');
+  await expectNoSeriousA11yViolations(f.page, 'a board in the console, a note with its thread');
   // A reload keeps the thread.
   await amina.page.reload();
   const again = new BoardScreen(amina.page);

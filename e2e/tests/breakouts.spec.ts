@@ -100,6 +100,8 @@ test('a facilitator splits the room into two balanced groups, watches them work,
   const moverName = ['Amina', 'Rashid', 'Karim', 'Reza'][people.indexOf(mover)]!;
   await round.getByLabel(`Move ${moverName} to`).selectOption({ label: names[0]!.replace('Your group: ', '') });
   await expect(mover.page.getByTestId('group-name')).toHaveText(names[0]!);
+  // Screen readers hear it: the room's status says where they were moved.
+  await expect(mover.page.getByTestId('group-moved')).toHaveText(`The facilitator moved you to ${names[0]!.replace('Your group: ', '')}.`);
   await expect(mover.page.getByTestId('group-notes')).toHaveValue(/^Joint investigations with Iran\. Facilitator: /);
 
   // Rapporteurs write findings.

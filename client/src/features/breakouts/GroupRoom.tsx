@@ -23,6 +23,10 @@ export function GroupRoom() {
   const place = groupOf(state.breakouts, view.me);
   const now = useServerClock(true, 1000);
   const active = Object.values(state.breakouts.byId).find((r) => r.status === 'running' || r.status === 'closing');
+  // Moved to another group while the round runs: say so to screen readers (the room itself just changes).
+  const groupId = place?.group.id ?? null;
+  const [seen, setSeen] = useState<{ id: string | null; moved: string | null }>({ id: groupId, moved: null });
+  if (seen.id !== groupId) setSeen({ id: groupId, moved: seen.id && place ? t('breakout.room.moved', { name: place.group.name }) : null });
   if (!active) return null;
   if (!place) return <ChooseOrWait round={active} state={state} />;
   const { round, group } = place;
@@ -38,6 +42,9 @@ export function GroupRoom() {
       <h2 id="group-room-title" dir="auto" data-testid="group-name">
         {t('breakout.room.group', { name: group.name })}
       </h2>
+      <p className="visually-hidden" role="status" data-testid="group-moved">
+        {seen.moved}
+      </p>
       {round.status === 'closing' && (
         <p className="banner closing" role="status" data-testid="closing-countdown">
           {t('breakout.room.closing', { seconds: closingLeft })}

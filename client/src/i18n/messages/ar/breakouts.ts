@@ -91,5 +91,6 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.findings': "الاستنتاجات حتى الآن",
   'breakout.visit.noFindings': "لا توجد استنتاجات بعد.",
   'breakout.visit.openGroup': "زيارة الغرفة: {group}",
+  'breakout.room.moved': "نقلك الميسّر إلى {name}.",
 };
 export default messages;

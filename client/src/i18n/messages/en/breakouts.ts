@@ -88,6 +88,7 @@ const breakouts = {
   'breakout.visit.findings': "Findings so far",
   'breakout.visit.noFindings': "No findings yet.",
   'breakout.visit.openGroup': "Visit the room of {group}",
+  'breakout.room.moved': "The facilitator moved you to {name}.",
 } as const;
 
 export default breakouts;

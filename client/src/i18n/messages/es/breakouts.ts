@@ -91,5 +91,6 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.findings': "Conclusiones hasta ahora",
   'breakout.visit.noFindings': "Aún no hay conclusiones.",
   'breakout.visit.openGroup': "Visitar la sala de {group}",
+  'breakout.room.moved': "El facilitador le ha movido a {name}.",
 };
 export default messages;

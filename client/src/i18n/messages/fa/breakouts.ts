@@ -91,5 +91,6 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.findings': "یافته‌ها تا این لحظه",
   'breakout.visit.noFindings': "هنوز یافته‌ای نیست.",
   'breakout.visit.openGroup': "رفتن به اتاق {group}",
+  'breakout.room.moved': "تسهیلگر شما را به {name} منتقل کرد.",
 };
 export default messages;

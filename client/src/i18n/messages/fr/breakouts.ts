@@ -91,5 +91,6 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.findings': "Conclusions à ce stade",
   'breakout.visit.noFindings': "Pas encore de conclusions.",
   'breakout.visit.openGroup': "Entrer dans la salle de {group}",
+  'breakout.room.moved': "L’animateur vous a déplacé vers {name}.",
 };
 export default messages;

@@ -91,5 +91,6 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.findings': "Conclusões até agora",
   'breakout.visit.noFindings': "Ainda não há conclusões.",
   'breakout.visit.openGroup': "Visitar a sala de {group}",
+  'breakout.room.moved': "O facilitador moveu você para {name}.",
 };
 export default messages;

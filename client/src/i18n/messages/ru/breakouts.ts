@@ -91,5 +91,6 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.findings': "Выводы на данный момент",
   'breakout.visit.noFindings': "Выводов пока нет.",
   'breakout.visit.openGroup': "Зайти в комнату группы «{group}»",
+  'breakout.room.moved': "Ведущий перевёл вас в группу «{name}».",
 };
 export default messages;
