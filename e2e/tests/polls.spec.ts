@@ -207,12 +207,13 @@ test('polls put to breakout groups: one group votes while the other never sees i
   const f = facilitator.page;
   const consolePolls = new PollsConsole(f);
   const people: Participant[] = [];
-  for (const [name, represent] of [
+  const joining = [
     ['Amina', 'Afghanistan'],
     ['Rashid', 'Pakistan'],
     ['Karim', 'Morocco'],
     ['Reza', 'Iran'],
-  ] as const) {
+  ] as const;
+  for (const [name, represent] of joining) {
     const p = await Participant.join(person, server.url, server.joinCode, { name, represent });
     await p.page.setViewportSize(small);
     people.push(p);
@@ -261,6 +262,14 @@ test('polls put to breakout groups: one group votes while the other never sees i
   }
   await inA[0]!.page.screenshot({ path: test.info().outputPath('phone-group-poll.png') });
   await inB[0]!.page.screenshot({ path: test.info().outputPath('phone-other-group.png') });
+  // Moved into the group while the poll is open, a member of the other group now sees it and votes; their old mate still does not.
+  const moverName = joining[names.lastIndexOf(groupB)]![0];
+  await round.getByLabel(`Move ${moverName} to`).selectOption({ label: groupA });
+  await expect(inB[1]!.poll(oneGroup)).toBeVisible();
+  await inB[1]!.poll(oneGroup).getByRole('radio', { name: 'Legislation' }).check();
+  await inB[1]!.voteAndWait(oneGroup);
+  await expect(consolePolls.counts(oneGroup)).toHaveText('3 ballots · 3 voters present');
+  await expect(inB[0]!.poll(oneGroup)).toHaveCount(0);
   await consolePolls.close(oneGroup);
 
   // A poll to all groups, named and broken down by group: the console and the projector show each group's results.
@@ -288,14 +297,15 @@ test('polls put to breakout groups: one group votes while the other never sees i
   await expect(consolePolls.counts(allGroups)).toHaveText('4 ballots · 4 voters present');
   const breakdown = consolePolls.poll(allGroups).getByLabel('Breakdown');
   await expect(breakdown.locator('option')).toHaveCount(3);
-  expect((await breakdown.locator('option').allTextContents()).sort()).toEqual(['Everyone (4)', `${groupA} (2)`, `${groupB} (2)`].sort());
-  await breakdown.selectOption({ label: `${groupB} (2)` });
+  // Three in the first group now (the one moved there voted Children), one in the second.
+  expect(await breakdown.locator('option').allTextContents()).toEqual(['Everyone (4)', `${groupA} (3)`, `${groupB} (1)`]);
+  await breakdown.selectOption({ label: `${groupB} (1)` });
   const bars = consolePolls.poll(allGroups).getByTestId('poll-chart').locator('li');
-  await expect(bars.filter({ hasText: 'Legislation' })).toContainText('1');
-  await expect(bars.filter({ hasText: 'Children' })).toContainText('1');
+  await expect(bars.filter({ hasText: 'Legislation' })).toContainText('100% · 1 vote');
+  await expect(bars.filter({ hasText: 'Children' })).toContainText('0% · 0 votes');
   await consolePolls.panel().screenshot({ path: test.info().outputPath('console-by-group.png') });
   const projected = projector.getByTestId('poll-group-results');
   await expect(projected.getByRole('region')).toHaveCount(2);
-  await expect(projected.getByRole('region', { name: groupA })).toContainText(`${groupA} (2)`);
+  await expect(projected.getByRole('region', { name: groupA })).toContainText(`${groupA} (3)`);
   await projector.screenshot({ path: test.info().outputPath('projector-by-group.png') });
 });

@@ -29,6 +29,7 @@ import {
 import { Store } from './Store';
 import { offlineError } from './api';
 import { chatsBecameReadable } from '../features/discussions/readable';
+import { movedDuringRound } from '../features/polls/groupMove';
 
 export type ConnectionStatus =
   /** First connection not made yet. */
@@ -280,7 +281,9 @@ export class WorkshopClient {
     const before = this.view.getSnapshot().state;
     if (state === before) return;
     this.view.set((v) => ({ ...v, state }));
-    if (before && chatsBecameReadable(before, state, this.view.getSnapshot().me)) void this.resync(true);
+    const me = this.view.getSnapshot().me;
+    // What reached us redacted may now be ours to see: a group's chat, a poll put to our new group.
+    if (before && (chatsBecameReadable(before, state, me) || movedDuringRound(before, state, me))) void this.resync(true);
   }
 }
 
