@@ -5,11 +5,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { docName, notesTextKey, SocketEvent, type DomainEvent, type PresencePush } from '@plenary/shared';
+import {
+  BoardDoc,
+  docName,
+  notesTextKey,
+  PollSocketEvent,
+  SocketEvent,
+  type DomainEvent,
+  type PollResultsPush,
+  type PresencePush,
+  type WorkshopState,
+} from '@plenary/shared';
 import { RedisBus } from '../src/bus/redis/RedisBus.js';
 import { FlakyBus } from '../src/testing/FlakyBus.js';
 import { PostgresStore } from '../src/store/postgres/PostgresStore.js';
-import { command, eventually, startHarness, synced, tempDir, type Harness } from './harness.js';
+import { command, eventually, startHarness, sync, synced, tempDir, type ClientSocket, type Harness } from './harness.js';
 
 const dbUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -208,5 +218,142 @@ describe('two nodes on PostgreSQL and Redis', () => {
     // Back: A tells B to read the store again; B's client gets the event without any new command.
     busA.reconnect();
     await eventually(() => seenOnB.some((e) => e.type === 'agenda.currentSet'), 5000, 'agenda on B after the outage');
+  });
+
+  it('let a facilitator on A run a poll and a breakout round that participants on B follow: results, groups and moves cross nodes', async () => {
+    const [a, b] = await twoNodes();
+    const fs = await a.socket((await a.facilitator()).token);
+    await sync(fs, null);
+    /** A participant on a node, with everything its socket receives. */
+    const person = async (node: Harness, name: string) => {
+      const session = await node.join(name);
+      const socket = await node.socket(session.token);
+      const seen = { events: [] as DomainEvent[], results: [] as PollResultsPush[] };
+      socket.on(SocketEvent.events, (p) => seen.events.push(...p.events));
+      socket.on(PollSocketEvent.results, (p) => seen.results.push(p));
+      await sync(socket, null);
+      return { session, socket, seen };
+    };
+    const onA = [await person(a, 'Amina'), await person(a, 'Bilal')];
+    const onB = [await person(b, 'Karim'), await person(b, 'Olga'), await person(b, 'Rana')];
+    const everyone = [...onA, ...onB];
+
+    // A poll made and launched on A; ballots on both nodes.
+    expect(
+      await command(fs, 'poll:create', {
+        poll: {
+          question: 'Which first?',
+          spec: { kind: 'single', options: [{ id: 'leg', label: 'Legislation' }, { id: 'chi', label: 'Children' }] },
+          settings: { anonymous: false, results: 'live', countBy: 'person', segmentBy: 'none' },
+        },
+      }),
+    ).toMatchObject({ ok: true });
+    const pollId = (await a.server.store.readEvents(a.workshopId, 0)).filter((e) => e.type === 'poll.created').at(-1)!.poll.id;
+    expect(await command(fs, 'poll:open', { pollId })).toMatchObject({ ok: true });
+    // Launched on A: the participants on B learn the poll from A's event.
+    for (const p of onB) await eventually(() => p.seen.events.some((e) => e.type === 'poll.opened' && e.poll.id === pollId), 5000, `poll on B for ${p.session.participantId}`);
+    const votes: [typeof onA[number], string][] = [
+      [onA[0]!, 'leg'],
+      [onB[0]!, 'leg'],
+      [onB[1]!, 'chi'],
+      [onA[1]!, 'chi'],
+      [onB[2]!, 'leg'],
+    ];
+    // Sent at once from both nodes: each append races the other node's, and every one must land.
+    const acks = await Promise.all(votes.map(([p, option]) => command(p.socket, 'poll:vote', { pollId, ballot: { kind: 'single', option } })));
+    for (const ack of acks) expect(ack).toMatchObject({ ok: true });
+    const counts = (push: PollResultsPush | undefined) => {
+      const body = push?.results?.overall;
+      return body?.kind === 'choice' ? Object.fromEntries(body.options.map((o) => [o.id, o.count])) : null;
+    };
+    const latest = (p: { seen: { results: PollResultsPush[] } }) => p.seen.results.filter((r) => r.pollId === pollId).at(-1);
+    for (const p of everyone) {
+      await eventually(() => latest(p)?.ballots === 5, 5000, `five ballots in the results pushed to ${p.session.participantId}`);
+      expect(counts(latest(p))).toEqual({ leg: 3, chi: 2 });
+    }
+    // No node ever pushes a count that goes backwards (stale state on one node).
+    for (const p of everyone) {
+      const ballots = p.seen.results.filter((r) => r.pollId === pollId).map((r) => r.ballots);
+      expect(ballots).toEqual([...ballots].sort((x, y) => x - y));
+    }
+    // Both nodes hold the same tally.
+    const state = async (node: Harness): Promise<WorkshopState> => (await node.server.workshops.get(node.workshopId))!.state;
+    await eventually(async () => Object.keys((await state(b)).polls.byId[pollId]!.ballots).length === 5, 5000, 'five ballots in node B state');
+
+    // A breakout round created, filled and started on A.
+    expect(
+      await command(fs, 'breakout:create', {
+        round: { title: 'Synergies', prompt: 'Which practice could travel?', template: null, minutes: 20, method: 'balanced', byLanguage: false, readAcross: false },
+        groups: [
+          { name: 'Group 1', topic: null, capacity: null },
+          { name: 'Group 2', topic: null, capacity: null },
+        ],
+      }),
+    ).toMatchObject({ ok: true });
+    const roundId = (await state(a)).breakouts.order.at(-1)!;
+    expect(await command(fs, 'breakout:assign', { roundId, seed: 3 })).toMatchObject({ ok: true });
+    expect(await command(fs, 'breakout:start', { roundId })).toMatchObject({ ok: true });
+    const round = (await state(a)).breakouts.byId[roundId]!;
+    const [g1, g2] = round.groups.map((g) => g.id);
+    // Each participant on B follows: the assignment names their group, and the round started.
+    for (const p of onB) {
+      await eventually(() => p.seen.events.some((e) => e.type === 'breakout.started' && e.roundId === roundId), 5000, `round started on B for ${p.session.participantId}`);
+      const assigned = p.seen.events.find((e) => e.type === 'breakout.assigned' && e.roundId === roundId);
+      expect(assigned?.type === 'breakout.assigned' && assigned.members[p.session.participantId]).toBe(round.members[p.session.participantId]);
+      // And a fresh sync through B puts them in that group.
+      const r = await sync(p.socket, null);
+      if (!r.ok || r.data.mode !== 'snapshot') throw new Error(`expected a snapshot from node B, got ${JSON.stringify(r).slice(0, 200)}`);
+      expect(r.data.state.breakouts.byId[roundId]!.status).toBe('running');
+      expect(r.data.state.breakouts.byId[roundId]!.members[p.session.participantId]).toBe(round.members[p.session.participantId]);
+    }
+    // A move made on A reaches the mover's screen on B and everyone else's on A and B.
+    const karim = onB[0]!;
+    const to = round.members[karim.session.participantId] === g1 ? g2! : g1!;
+    expect(await command(fs, 'breakout:move', { roundId, participantId: karim.session.participantId, groupId: to })).toMatchObject({ ok: true });
+    for (const p of everyone) {
+      await eventually(
+        () => p.seen.events.some((e) => e.type === 'breakout.moved' && e.participantId === karim.session.participantId && e.groupId === to),
+        5000,
+        `move seen by ${p.session.participantId}`,
+      );
+    }
+    await eventually(async () => (await state(b)).breakouts.byId[roundId]!.members[karim.session.participantId] === to, 5000, 'move in node B state');
+  });
+
+  it('share a board across nodes: notes added on A and on B, and presence of each side on the other', async () => {
+    const [a, b] = await twoNodes();
+    const fs = await a.socket((await a.facilitator()).token);
+    const presenceOnA: PresencePush[] = [];
+    fs.on(SocketEvent.presence, (p) => presenceOnA.push(p));
+    const boardCreated = new Promise<string>((resolve) => {
+      fs.on(SocketEvent.events, ({ events }) => {
+        const e = events.find((x) => x.type === 'board.created');
+        if (e?.type === 'board.created') resolve(e.boardId);
+      });
+    });
+    await sync(fs, null);
+    expect(await command(fs, 'board:create', { title: 'Synergy map', template: 'blank' })).toMatchObject({ ok: true });
+    const boardId = await boardCreated;
+    const pa = await a.join('Amina');
+    const pb = await b.join('Karim');
+    // Karim's control connection is on B; node A's facilitator sees him online.
+    const sb: ClientSocket = await b.socket(pb.token);
+    await sync(sb, null);
+    await eventually(() => presenceOnA.some((x) => x.online.includes(pb.participantId)), 5000, 'Karim online on A');
+    const name = docName({ kind: 'board', workshopId: a.workshopId, boardId });
+    const A = a.provider(name, pa.token);
+    const B = b.provider(name, pb.token);
+    await Promise.all([synced(A), synced(B)]);
+    const boardA = new BoardDoc(A.doc);
+    const boardB = new BoardDoc(B.doc);
+    const note = (text: string) => ({ kind: 'note' as const, x: 0, y: 0, w: 160, h: 120, text });
+    boardA.add('from-a', note('Joint investigations'));
+    boardB.add('from-b', note('Shared training'));
+    await eventually(() => boardB.get('from-a')?.kind === 'note' && boardA.get('from-b')?.kind === 'note', 5000, 'notes cross nodes');
+    boardB.patch('from-a', { text: 'Joint investigations PK–IR' });
+    await eventually(() => {
+      const item = boardA.get('from-a');
+      return item?.kind === 'note' && item.text === 'Joint investigations PK–IR';
+    }, 5000, "B's edit of A's note on A");
   });
 });
