@@ -237,6 +237,15 @@ test('a group answers its guiding questions together and chats, in the same orde
 
   // On a phone.
   await a.page.setViewportSize({ width: 360, height: 640 });
+  // The rapporteur's findings start from the group's answers.
+  await a.page.getByLabel('Who reports back for the group').selectOption({ label: aName });
+  await a.page.getByTestId('draw-answers').click();
+  const findings = a.page.getByTestId('findings-input');
+  await expect(findings).toHaveValue(/^What would you need to make it work\?\n.*Funding for translators/m);
+  await expect(findings).toHaveValue(/Offline idea/);
+  await a.page.getByRole('button', { name: 'Save the findings' }).click();
+  await expect(a.page.getByText('Findings saved.')).toBeVisible();
+
   await a.page.getByTestId('guiding-questions').scrollIntoViewIfNeeded();
   await a.page.screenshot({ path: test.info().outputPath('discussion-phone.png') });
   await a.page.getByTestId('chat').scrollIntoViewIfNeeded();

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useState } from 'react';
 import { Link } from 'wouter';
 import { boardPath } from '../boards/paths';
 import { groupOf, type Round, type WorkshopState } from '@plenary/shared';
@@ -9,6 +9,9 @@ import { NotesPanel } from '../notes/NotesPanel';
 import { GroupDiscussion } from '../discussions/GroupDiscussion';
 import { UnreadChatLink } from '../discussions/ChatPanel';
 import { formatCountdown, useServerClock } from '../run/useServerClock';
+
+// The group's answers are read only when the rapporteur asks for them (it loads Yjs).
+const AnswersReader = lazy(() => import('./AnswersReader'));
 
 /**
  * A participant's breakout room while a round runs: the task, the time left,
@@ -159,6 +162,25 @@ function Findings({ round, groupId, memberIds }: { round: Round; groupId: string
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const current = round.findings[groupId] ?? '';
+  const questions = state.discussions.questions[round.id] ?? [];
+  const [drawing, setDrawing] = useState(false);
+  const [drawn, setDrawn] = useState<string | null>(null);
+  const onAnswers = useCallback(
+    (answers: string) => {
+      setDrawing(false);
+      if (!answers) {
+        setDrawn(t('breakout.room.noAnswers'));
+        return;
+      }
+      setDrawn(null);
+      setText((prev) => {
+        const base = prev ?? current;
+        return (base ? `${base}\n\n${answers}` : answers).slice(0, 5000);
+      });
+      setSaved(false);
+    },
+    [t, current],
+  );
   return (
     <div className="findings">
       <h3>{t('breakout.room.findings')}</h3>
@@ -189,6 +211,23 @@ function Findings({ round, groupId, memberIds }: { round: Round; groupId: string
           }}
         >
           <label htmlFor={ids.text}>{t('breakout.room.findingsHint')}</label>
+          {questions.length > 0 && (
+            <p>
+              <button type="button" className="small" disabled={drawing} onClick={() => setDrawing(true)} data-testid="draw-answers">
+                {t('breakout.room.drawAnswers')}
+              </button>
+            </p>
+          )}
+          {drawing && (
+            <Suspense fallback={null}>
+              <AnswersReader workshopId={state.id} groupId={groupId} questions={questions} onText={onAnswers} />
+            </Suspense>
+          )}
+          {drawn && (
+            <p className="muted" role="status">
+              {drawn}
+            </p>
+          )}
           <textarea id={ids.text} rows={5} maxLength={5000} value={text ?? current} onChange={(e) => { setText(e.target.value); setSaved(false); }} dir="auto" data-testid="findings-input" />
           <button type="submit">{t('breakout.room.saveFindings')}</button>
           {saved && (

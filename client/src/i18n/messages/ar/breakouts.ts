@@ -92,5 +92,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.noFindings': "لا توجد استنتاجات بعد.",
   'breakout.visit.openGroup': "زيارة الغرفة: {group}",
   'breakout.room.moved': "نقلك الميسّر إلى {name}.",
+  'breakout.room.drawAnswers': "البدء من إجابات المجموعة",
+  'breakout.room.noAnswers': "لم تُجب المجموعة عن الأسئلة بعد.",
 };
 export default messages;

@@ -89,6 +89,8 @@ const breakouts = {
   'breakout.visit.noFindings': "No findings yet.",
   'breakout.visit.openGroup': "Visit the room of {group}",
   'breakout.room.moved': "The facilitator moved you to {name}.",
+  'breakout.room.drawAnswers': "Start from the group's answers",
+  'breakout.room.noAnswers': "The group has not answered the questions yet.",
 } as const;
 
 export default breakouts;

@@ -92,5 +92,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.noFindings': "Aún no hay conclusiones.",
   'breakout.visit.openGroup': "Visitar la sala de {group}",
   'breakout.room.moved': "El facilitador le ha movido a {name}.",
+  'breakout.room.drawAnswers': "Partir de las respuestas del grupo",
+  'breakout.room.noAnswers': "El grupo aún no ha respondido a las preguntas.",
 };
 export default messages;

@@ -92,5 +92,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.noFindings': "هنوز یافته‌ای نیست.",
   'breakout.visit.openGroup': "رفتن به اتاق {group}",
   'breakout.room.moved': "تسهیلگر شما را به {name} منتقل کرد.",
+  'breakout.room.drawAnswers': "شروع از پاسخ‌های گروه",
+  'breakout.room.noAnswers': "گروه هنوز به پرسش‌ها پاسخ نداده است.",
 };
 export default messages;

@@ -92,5 +92,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.noFindings': "Pas encore de conclusions.",
   'breakout.visit.openGroup': "Entrer dans la salle de {group}",
   'breakout.room.moved': "L’animateur vous a déplacé vers {name}.",
+  'breakout.room.drawAnswers': "Partir des réponses du groupe",
+  'breakout.room.noAnswers': "Le groupe n’a pas encore répondu aux questions.",
 };
 export default messages;

@@ -92,5 +92,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.noFindings': "Ainda não há conclusões.",
   'breakout.visit.openGroup': "Visitar a sala de {group}",
   'breakout.room.moved': "O facilitador moveu você para {name}.",
+  'breakout.room.drawAnswers': "Partir das respostas do grupo",
+  'breakout.room.noAnswers': "O grupo ainda não respondeu às perguntas.",
 };
 export default messages;

@@ -92,5 +92,7 @@ const messages: AreaMessages<typeof breakouts> = {
   'breakout.visit.noFindings': "Выводов пока нет.",
   'breakout.visit.openGroup': "Зайти в комнату группы «{group}»",
   'breakout.room.moved': "Ведущий перевёл вас в группу «{name}».",
+  'breakout.room.drawAnswers': "Взять за основу ответы группы",
+  'breakout.room.noAnswers': "Группа ещё не ответила на вопросы.",
 };
 export default messages;
