@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { appendTo, FacilitatorConsole, Participant } from '../fixtures/pages.js';
 import { startCluster, startRedis, type Cluster, type OwnRedis } from '../fixtures/cluster.js';
+import { PollsConsole, PollVoter } from '../fixtures/polls.js';
 import { expect, test } from '../fixtures/test.js';
 
 let cluster: Cluster;
@@ -58,6 +60,75 @@ test('two nodes behind nginx: one node is killed (SIGKILL) mid-workshop, its peo
   for (const p of people) await expect(p.page.getByTestId('now')).toContainText('Introducing GLO.ACT Asia and the Middle East');
   await people[1]!.page.reload();
   await expect(people[1]!.notes()).toHaveValue(`${before} after (f)`);
+});
+
+test('two nodes behind nginx: a node is killed (SIGKILL) while a poll is open and someone is offline; every acknowledged ballot counts, and the offline edits merge', async ({ person }) => {
+  test.setTimeout(90_000);
+  cluster = await startCluster(2);
+  const facilitator = await FacilitatorConsole.open(person, cluster.facilitatorUrl);
+  const [amina, karim, olga] = [
+    await Participant.join(person, cluster.url, cluster.joinCode, { name: 'Amina', represent: 'Afghanistan' }),
+    await Participant.join(person, cluster.url, cluster.joinCode, { name: 'Karim', represent: 'Morocco' }),
+    await Participant.join(person, cluster.url, cluster.joinCode, { name: 'Olga', represent: 'Ukraine' }),
+  ] as const;
+  const people = [amina, karim, olga];
+  await expect(facilitator.page.getByTestId('people-count')).toHaveText('4 present · 4 joined');
+  const question = 'Which comes first?';
+  const polls = new PollsConsole(facilitator.page);
+  await polls.create(question, 'Single choice', ['Legislation', 'Victim protection']);
+  await polls.launch(question);
+  const vote = async (p: Participant, option: string) => {
+    const voter = new PollVoter(p.page);
+    await voter.poll(question).getByRole('radio', { name: option }).check();
+    await voter.voteAndWait(question);
+  };
+  // Before the kill: two ballots, acknowledged.
+  await vote(amina, 'Legislation');
+  await vote(karim, 'Victim protection');
+  await expect(polls.counts(question)).toHaveText(/^2 ballots/);
+  await amina.typeInNotes('[a]');
+  for (const p of [facilitator, ...people]) await expect(p.notes()).toHaveValue(/\[a\]$/);
+  for (const p of people) await expect(p.page.getByTestId('save-status')).toHaveText('All changes saved');
+
+  // Olga loses the network and goes on writing.
+  await olga.context.setOffline(true);
+  await olga.typeInNotes('[offline]');
+
+  // The node with the most connections dies with no goodbye.
+  const victim = await cluster.busiest();
+  expect(((await (await fetch(`${victim.url}/healthz`)).json()) as { sockets: number }).sockets).toBeGreaterThan(0);
+  await victim.stop('SIGKILL');
+  for (const p of [amina, karim]) await expect(p.connection()).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+  await expect(facilitator.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+  // The survivor counts both ballots acknowledged before the kill.
+  await expect(polls.counts(question)).toHaveText(/^2 ballots/, { timeout: 15_000 });
+
+  // After the kill: a ballot changed and an edit, through the survivor.
+  await vote(karim, 'Legislation');
+  await karim.typeInNotes('[k]');
+  await expect(facilitator.notes()).toHaveValue(/\[a\]\[k\]$/);
+
+  // Olga is back: her offline edit merges, and she votes.
+  await olga.context.setOffline(false);
+  await expect(olga.connection()).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+  for (const p of [facilitator, ...people]) {
+    await expect(p.notes()).toHaveValue(/\[offline\]/, { timeout: 15_000 });
+    await expect(p.notes()).toHaveValue(/\[k\]/);
+  }
+  const merged = await facilitator.notes().inputValue();
+  for (const p of people) await expect(p.notes()).toHaveValue(merged);
+  await vote(olga, 'Victim protection');
+  await expect(polls.counts(question)).toHaveText(/^3 ballots/);
+  await polls.close(question);
+  // Every acknowledged ballot, as last cast: two for Legislation, one for Victim protection.
+  const [csv] = await Promise.all([facilitator.page.waitForEvent('download'), polls.action(question, 'Results (CSV)')]);
+  const text = await readFile((await csv.path())!, 'utf8');
+  expect(text).toMatch(/Ballots received,3/);
+  expect(text).toMatch(/Legislation,2\b/);
+  expect(text).toMatch(/Victim protection,1\b/);
+  // And a reload reads the merged notes back from the store.
+  await olga.page.reload();
+  await expect(olga.notes()).toHaveValue(merged);
 });
 
 test('two nodes behind nginx: Redis is restarted mid-workshop, the nodes recover by themselves, and edits and commands made during and after the outage reach everyone on both nodes', async ({ person }) => {
