@@ -308,4 +308,13 @@ test('polls put to breakout groups: one group votes while the other never sees i
   await expect(projected.getByRole('region')).toHaveCount(2);
   await expect(projected.getByRole('region', { name: groupA })).toContainText(`${groupA} (3)`);
   await projector.screenshot({ path: test.info().outputPath('projector-by-group.png') });
+
+  // Once the round is over, a group poll reopens to everyone, as the console says.
+  await round.getByLabel('Closing countdown').selectOption('0');
+  await round.getByRole('button', { name: 'End the round' }).click();
+  await expect(round.getByTestId('round-status')).toHaveText('Closed');
+  await expect(consolePolls.poll(oneGroup)).toContainText('Its breakout round is over: reopening puts it to everyone.');
+  await consolePolls.action(oneGroup, 'Reopen');
+  await expect(consolePolls.poll(oneGroup)).toHaveAttribute('data-status', 'open');
+  await expect(inB[0]!.poll(oneGroup)).toBeVisible();
 });

@@ -319,7 +319,9 @@ describe('a restart on the same data directory', () => {
     expect(Object.keys((await runtime()).state.polls.byId[ranking]!.ballots)).toHaveLength(2);
     expect(await vote(socket, points, { kind: 'points', points: { strategy: 100 } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
+});
 
+describe('polls put to breakout groups', () => {
   it('sends a poll put to one group, its events and its results to that group and facilitators only; refuses ballots from other groups', async () => {
     h = await startHarness();
     const { fs } = await facilitatorSocket(h);
@@ -384,6 +386,7 @@ describe('a restart on the same data directory', () => {
     expect(tallyPoll((await runtime()).state.polls.byId[id]!, (await runtime()).state.definition).segments).toMatchObject([{ key: `group:${g1}`, counted: 2 }]);
     // And the CSV names the group.
     const csv = await get<string>(PollApiPath.resultsCsv(h.workshopId, id), (await h.facilitator()).token);
-    expect(csv.body).toContain('Group 1');
+    expect(csv.body).toContain('Put to,"Group 1 of ""Synergies"""');
+    expect(csv.body).toMatch(/^Group 1,2,/m);
   });
 });

@@ -200,9 +200,18 @@ function PollItem({
           </button>
         )}
         {poll.status === 'closed' && (
-          <button type="button" onClick={() => run(command('poll:open', { pollId: poll.id, audience }))}>
+          <button
+            type="button"
+            onClick={() => run(command('poll:open', { pollId: poll.id, audience }))}
+            aria-describedby={poll.audience.kind === 'groups' && !round ? `${audienceId}-reopen` : undefined}
+          >
             {t('poll.action.reopen')}
           </button>
+        )}
+        {poll.status === 'closed' && poll.audience.kind === 'groups' && !round && (
+          <span className="hint" id={`${audienceId}-reopen`}>
+            {t('poll.audience.reopenToEveryone')}
+          </span>
         )}
         {poll.status !== 'draft' && (
           <button

@@ -8,6 +8,7 @@
  * nothing in them may tell who cast which.
  */
 import {
+  audienceRound,
   breakoutGroupName,
   countedBallots,
   pollOptions,
@@ -71,6 +72,15 @@ function countryName(code: string): string {
   }
 }
 
+function audienceLabel(poll: Poll, state: WorkshopState): string {
+  const audience = poll.audience;
+  if (audience.kind === 'plenary') return 'Everyone';
+  const round = audienceRound(state, audience);
+  const title = round ? ` of "${round.title}"` : '';
+  if (audience.groupIds === 'all') return `All breakout groups${title}`;
+  return `${audience.groupIds.map((id) => breakoutGroupName(state, id) ?? id).join(', ')}${title}`;
+}
+
 /** The results of a poll as CSV. */
 export function resultsCsv(poll: Poll, state: WorkshopState, now: number): string {
   const results = tallyPoll(poll, state.definition);
@@ -78,6 +88,7 @@ export function resultsCsv(poll: Poll, state: WorkshopState, now: number): strin
   const rows: Cell[][] = [
     ['Question', poll.question],
     ['Kind', poll.spec.kind],
+    ['Put to', audienceLabel(poll, state)],
     ['Status', poll.status],
     ['Opened', iso(poll.openedAt)],
     ['Closed', iso(poll.closedAt)],

@@ -168,6 +168,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.allGroups': 'كل مجموعات العمل',
   'poll.audience.to': 'مطروح على: {group}',
   'poll.audience.toAllGroups': 'مطروح على كل مجموعات العمل',
+  'poll.audience.reopenToEveryone': 'انتهت جولة مجموعات العمل: إعادة فتحه تطرحه على الجميع.',
   'poll.audience.yourGroup': 'لمجموعتك',
   'poll.editor.anonymous': 'مجهول الهوية: لا أحد، ولا حتى الميسّرون، يرى من صوّت بماذا',
   'poll.editor.results': 'عرض النتائج',

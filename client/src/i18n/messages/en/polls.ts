@@ -165,6 +165,7 @@ const polls = {
   'poll.audience.allGroups': 'All breakout groups',
   'poll.audience.to': 'Put to {group}',
   'poll.audience.toAllGroups': 'Put to all breakout groups',
+  'poll.audience.reopenToEveryone': 'Its breakout round is over: reopening puts it to everyone.',
   'poll.audience.yourGroup': 'For your group',
   'poll.editor.anonymous': 'Anonymous: no one, not even facilitators, sees who voted what',
   'poll.editor.results': 'Show results',

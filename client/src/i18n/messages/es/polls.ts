@@ -168,6 +168,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.allGroups': 'Todos los grupos de trabajo',
   'poll.audience.to': 'Planteada a {group}',
   'poll.audience.toAllGroups': 'Planteada a todos los grupos de trabajo',
+  'poll.audience.reopenToEveryone': 'Su ronda de grupos ha terminado: al reabrirla se plantea a todos.',
   'poll.audience.yourGroup': 'Para su grupo',
   'poll.editor.anonymous': 'Anónima: nadie, ni siquiera los facilitadores, ve quién votó qué',
   'poll.editor.results': 'Mostrar resultados',

@@ -168,6 +168,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.allGroups': 'همهٔ گروه‌های کاری',
   'poll.audience.to': 'پرسیده از: {group}',
   'poll.audience.toAllGroups': 'پرسیده از همهٔ گروه‌های کاری',
+  'poll.audience.reopenToEveryone': 'دور گروه‌های کاری آن تمام شده است: بازگشایی، آن را از همه می‌پرسد.',
   'poll.audience.yourGroup': 'برای گروه شما',
   'poll.editor.anonymous': 'بی‌نام: هیچ‌کس، حتی تسهیلگران، نمی‌بیند چه کسی به چه رأی داده است',
   'poll.editor.results': 'نمایش نتایج',

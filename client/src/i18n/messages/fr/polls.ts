@@ -168,6 +168,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.allGroups': 'Tous les groupes de travail',
   'poll.audience.to': 'Posé à {group}',
   'poll.audience.toAllGroups': 'Posé à tous les groupes de travail',
+  'poll.audience.reopenToEveryone': 'Sa session en groupes est terminée : le rouvrir le pose à tous.',
   'poll.audience.yourGroup': 'Pour votre groupe',
   'poll.editor.anonymous': 'Anonyme : personne, pas même les animateurs, ne voit qui a voté quoi',
   'poll.editor.results': 'Montrer les résultats',

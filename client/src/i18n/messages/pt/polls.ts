@@ -168,6 +168,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.allGroups': 'Todos os grupos de trabalho',
   'poll.audience.to': 'Colocada a {group}',
   'poll.audience.toAllGroups': 'Colocada a todos os grupos de trabalho',
+  'poll.audience.reopenToEveryone': 'A sua ronda de grupos terminou: reabri-la coloca-a a todos.',
   'poll.audience.yourGroup': 'Para o seu grupo',
   'poll.editor.anonymous': 'Anónima: ninguém, nem mesmo os facilitadores, vê quem votou o quê',
   'poll.editor.results': 'Mostrar resultados',

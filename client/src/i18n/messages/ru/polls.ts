@@ -168,6 +168,7 @@ const messages: AreaMessages<typeof polls> = {
   'poll.audience.allGroups': 'Все рабочие группы',
   'poll.audience.to': 'Для: {group}',
   'poll.audience.toAllGroups': 'Для всех рабочих групп',
+  'poll.audience.reopenToEveryone': 'Раунд рабочих групп окончен: при повторном открытии опрос получат все.',
   'poll.audience.yourGroup': 'Для вашей группы',
   'poll.editor.anonymous': 'Анонимно: никто, даже ведущие, не видит, кто как голосовал',
   'poll.editor.results': 'Показывать результаты',
