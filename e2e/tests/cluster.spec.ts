@@ -38,6 +38,8 @@ test('two nodes behind nginx: one node is killed (SIGKILL) mid-workshop, its peo
   }
   for (const p of people) await expect(p.page.getByTestId('save-status')).toHaveText('All changes saved');
   await facilitator.page.getByRole('button', { name: 'Start the first item' }).click();
+  // Acknowledged (the console moved on) before the kill: a command still in flight may be lost, and may be.
+  await expect(facilitator.page.getByRole('button', { name: 'Next item' })).toBeVisible();
   const before = await facilitator.notes().inputValue();
 
   // Kill the node that holds the most control-plane connections (least_conn spreads
