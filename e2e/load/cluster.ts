@@ -25,15 +25,13 @@
  *
  *   pnpm build && pnpm --filter @plenary/e2e bench:cluster -- --nodes 1,2,3 --clients 60 --repeat 3
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docName, SocketEvent, type DomainEvent } from '@plenary/shared';
-import { startServer, freePort, type RunningServer } from '../fixtures/server.js';
 import { cpuOf, createBoardAt } from './lib/boardsKit.js';
+import { startNodes } from './lib/clusterNodes.js';
 import { joinParticipant, leave, RoundCounters, workshopIdFor, writeEdits, type Participant } from './lib/participant.js';
 import { quartet, round, summarize, type Summary } from './lib/stats.js';
 
@@ -100,43 +98,6 @@ interface RoundResult {
   /** CPU seconds over both phases: every node together, and this process (all the clients). */
   cpu: { nodes: number; perNode: number[]; clients: number; phaseSeconds: number };
   loadAvgAfter: number[];
-}
-
-/** k nodes on PostgreSQL and Redis, a schema and prefix of their own; the first seeds the demo. */
-async function startNodes(k: number): Promise<{ nodes: RunningServer[]; schema: string; dbUrl: string; stop(): Promise<void> }> {
-  const schema = `plenary_bench_${randomBytes(5).toString('hex')}`;
-  const dbUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const env = {
-    DATABASE_URL: dbUrl,
-    DATABASE_SCHEMA: schema,
-    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: `${schema}:`,
-    PLENARY_SECRET: randomBytes(32).toString('hex'),
-    JOIN_FAILURES_PER_5_MIN: '100000',
-  };
-  const nodes: RunningServer[] = [];
-  const stop = async () => {
-    await Promise.all(nodes.map((n) => n.stop()));
-    await dropSchema(dbUrl, schema);
-  };
-  try {
-    for (let i = 0; i < k; i++) {
-      const port = await freePort();
-      nodes.push(await startServer({ port, env: { ...env, NODE_ID: `bench-${i + 1}`, PUBLIC_URL: `http://127.0.0.1:${port}` } }));
-    }
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { nodes, schema, dbUrl, stop };
-}
-
-function dropSchema(url: string, schema: string): Promise<void> {
-  return new Promise((done) => {
-    const p = spawn('psql', [url, '-qc', `DROP SCHEMA IF EXISTS ${schema} CASCADE`], { stdio: 'ignore' });
-    p.once('exit', () => done());
-    p.once('error', () => done());
-  });
 }
 
 async function runRound(k: number, o: Options): Promise<RoundResult> {
