@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvents, defaultSettings, demoDefinition, type DomainEvent } from '@plenary/shared';
+import { StaleSequenceError } from '../store/Store.js';
 import { SqliteStore } from '../store/sqlite/SqliteStore.js';
 import { WorkshopRuntime } from './WorkshopRuntime.js';
 
@@ -80,5 +81,19 @@ describe('WorkshopRuntime', () => {
     expect(b.state.seq).toBe(4);
     expect((await b.eventsSince(1))?.map((e) => e.seq)).toEqual([2, 3, 4]);
     expect(await a.eventsSince(99)).toBeNull();
+  });
+
+  it('keeps trying when it loses the race to append several times in a row (a busy workshop on three nodes), and refuses only after that', async () => {
+    const { a, store } = await twoNodes();
+    const append = store.appendEvents.bind(store);
+    let losses = 8;
+    store.appendEvents = (id, seq, events) => {
+      if (losses-- > 0) return Promise.reject(new StaleSequenceError(id, seq, seq + 1));
+      return append(id, seq, events);
+    };
+    expect(await a.dispatch(join('A'), null)).toMatchObject({ ok: true, seq: 2 });
+    losses = 1000;
+    expect(await a.dispatch(join('B'), null)).toMatchObject({ ok: false, refusal: { code: 'conflict' } });
+    expect((await store.readEvents('w', 0)).map((e) => e.seq)).toEqual([1, 2]);
   });
 });

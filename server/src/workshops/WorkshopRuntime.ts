@@ -47,7 +47,18 @@ export interface RuntimeDeps {
   onError: (error: unknown) => void;
 }
 
-const maxAttempts = 5;
+/**
+ * Appends tried before a command is refused as a conflict. Several nodes
+ * appending to one busy workshop (a room voting through three nodes) can lose
+ * the race a few times in a row: with five, 16 ballots a second in each of
+ * ten workshops over three nodes had 3 to 323 of 2400 ballots refused
+ * ("try again"), the worst when PostgreSQL deadlocks between the nodes' group
+ * commits stalled everything (docs/benchmarks.md); more attempts and jitter
+ * cut refusals, they do not remove those stalls.
+ */
+const maxAttempts = 12;
+/** After losing a race twice, wait up to this long (random, doubling per attempt) before trying again, so nodes stop colliding in step. */
+const maxRetryJitterMs = 40;
 /** Most commands decided and appended together. */
 const maxBatch = 500;
 
@@ -168,6 +179,7 @@ export class WorkshopRuntime {
           await this.deps.store.appendEvents(this.current.id, this.current.seq, events);
         } catch (error) {
           if (error instanceof StaleSequenceError && attempt < maxAttempts) {
+            if (attempt >= 2) await new Promise((r) => setTimeout(r, Math.random() * Math.min(maxRetryJitterMs, 2 ** attempt)));
             await this.catchUpNow();
             continue;
           }
