@@ -31,6 +31,7 @@
  *
  *   pnpm build && pnpm --filter @plenary/e2e bench:cluster:many -- --nodes 1,2,3 --workshops 8 --people 8
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -123,8 +124,19 @@ interface RoundResult {
   ballots: { sent: number; acked: number; refused: number; failed: number; ack: Summary; toResults: Summary; noResults: number };
   throughput: { opsPerSecond: number; messagesPerSecond: number; offeredOpsPerSecond: number };
   drops: { sockets: number; docs: number };
+  /** Deadlocks PostgreSQL detected in the database during the phase (other users of the database count too). */
+  deadlocks: number | null;
   cpu: { nodes: number; perNode: number[]; clients: number };
   loadAvgAfter: number[];
+}
+
+/** PostgreSQL's deadlock count for the database (shared with whatever else uses it; null if psql cannot tell). */
+function deadlocks(dbUrl: string): number | null {
+  try {
+    return Number(execFileSync('psql', [dbUrl, '-Atc', 'SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()'], { encoding: 'utf8' }).trim());
+  } catch {
+    return null;
+  }
 }
 
 async function connect(url: string, token: string): Promise<AnySocket> {
@@ -208,6 +220,7 @@ async function runRound(k: number, o: Options): Promise<RoundResult> {
     await sleep(1000);
 
     const cpuBefore = cluster.nodes.map((n) => cpuOf(n.pid));
+    const deadlocksBefore = deadlocks(cluster.dbUrl);
     const ownBefore = process.cpuUsage();
     const phaseStart = performance.now();
 
@@ -263,6 +276,7 @@ async function runRound(k: number, o: Options): Promise<RoundResult> {
     await sleep(o.drainMs);
     const perNode = cluster.nodes.map((n, i) => round(cpuOf(n.pid) - cpuBefore[i]!, 2));
     const own = process.cpuUsage(ownBefore);
+    const deadlocksAfter = deadlocks(cluster.dbUrl);
 
     // Ballot → results: the first push to the workshop's facilitator computed at or after the ballot's seq.
     const toResults: number[] = [];
@@ -292,6 +306,7 @@ async function runRound(k: number, o: Options): Promise<RoundResult> {
         offeredOpsPerSecond: round((sent + everyone.length * votesEach) / phaseSeconds, 1),
       },
       drops: { sockets: counters.socketDrops, docs: counters.docDrops },
+      deadlocks: deadlocksBefore === null || deadlocksAfter === null ? null : deadlocksAfter - deadlocksBefore,
       cpu: { nodes: round(perNode.reduce((a, b) => a + b, 0), 2), perNode, clients: round((own.user + own.system) / 1e6, 2) },
       loadAvgAfter: loadavg().map((x) => round(x, 2)),
     };
@@ -306,12 +321,12 @@ async function runRound(k: number, o: Options): Promise<RoundResult> {
 
 function table(results: RoundResult[]): string {
   const lines = [
-    '| nodes | workshops / clients | offered ops/s | handled ops/s | messages/s | board edit p50 / p95 / p99 / max, ms | edits delivered | ballot ack p50 / p95 / p99 / max | ballot → results p50 / p95 / p99 / max | ballots acked / sent | CPU s: nodes (each) / clients, in phase s | load avg (1 min) after |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| nodes | workshops / clients | offered ops/s | handled ops/s | messages/s | board edit p50 / p95 / p99 / max, ms | edits delivered | ballot ack p50 / p95 / p99 / max | ballot → results p50 / p95 / p99 / max | ballots acked / sent (refused, timed out) | PG deadlocks | CPU s: nodes (each) / clients, in phase s | load avg (1 min) after |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const x of [...results].sort((a, b) => a.nodes - b.nodes)) {
     lines.push(
-      `| ${x.nodes} | ${x.workshops} / ${x.clients} | ${x.throughput.offeredOpsPerSecond} | ${x.throughput.opsPerSecond} | ${x.throughput.messagesPerSecond} | ${quartet(x.edits.latency)} | ${((x.edits.delivered / x.edits.expected) * 100).toFixed(1)} % | ${quartet(x.ballots.ack)} | ${quartet(x.ballots.toResults)} | ${x.ballots.acked} / ${x.ballots.sent} | ${x.cpu.nodes} (${x.cpu.perNode.join(', ')}) / ${x.cpu.clients}, in ${x.phaseSeconds} | ${x.loadAvgAfter[0]} |`,
+      `| ${x.nodes} | ${x.workshops} / ${x.clients} | ${x.throughput.offeredOpsPerSecond} | ${x.throughput.opsPerSecond} | ${x.throughput.messagesPerSecond} | ${quartet(x.edits.latency)} | ${((x.edits.delivered / x.edits.expected) * 100).toFixed(1)} % | ${quartet(x.ballots.ack)} | ${quartet(x.ballots.toResults)} | ${x.ballots.acked} / ${x.ballots.sent} (${x.ballots.refused}, ${x.ballots.failed}) | ${x.deadlocks ?? '?'} | ${x.cpu.nodes} (${x.cpu.perNode.join(', ')}) / ${x.cpu.clients}, in ${x.phaseSeconds} | ${x.loadAvgAfter[0]} |`,
     );
   }
   return lines.join('\n');
@@ -336,7 +351,7 @@ async function main(): Promise<void> {
     );
     const result = await runRound(k, o);
     log(
-      `ops/s ${result.throughput.opsPerSecond} of ${result.throughput.offeredOpsPerSecond}; edits ${quartet(result.edits.latency)}; ballot ack ${quartet(result.ballots.ack)}; → results ${quartet(result.ballots.toResults)}; refused ${result.ballots.refused}, failed ${result.ballots.failed}, no results ${result.ballots.noResults}; drops ${JSON.stringify(result.drops)}; cpu ${JSON.stringify(result.cpu)}; load ${result.loadAvgAfter.join(' ')}`,
+      `ops/s ${result.throughput.opsPerSecond} of ${result.throughput.offeredOpsPerSecond}; edits ${quartet(result.edits.latency)}; ballot ack ${quartet(result.ballots.ack)}; → results ${quartet(result.ballots.toResults)}; refused ${result.ballots.refused}, failed ${result.ballots.failed}, no results ${result.ballots.noResults}; drops ${JSON.stringify(result.drops)}; deadlocks ${result.deadlocks}; cpu ${JSON.stringify(result.cpu)}; load ${result.loadAvgAfter.join(' ')}`,
     );
     results.push(result);
     await sleep(1000);
