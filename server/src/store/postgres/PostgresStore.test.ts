@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../Store.contract.js';
+import { StaleSequenceError } from '../Store.js';
 import { PostgresStore } from './PostgresStore.js';
 import { postgresMigrations } from './migrations.js';
 
@@ -43,6 +44,29 @@ describe('PostgresStore migrations', () => {
     expect(await a.readEvents(id, 0)).toHaveLength(1);
     await a.close();
     await b.close();
+  });
+
+  it('never deadlocks when two nodes append to the same workshops in opposite orders in one tick', async () => {
+    const a = await PostgresStore.open(url, { schema });
+    const b = await PostgresStore.open(url, { schema });
+    const ids = [0, 1, 2, 3].map(() => `dl${randomBytes(3).toString('hex')}`);
+    for (const id of ids) await a.createWorkshop({ id, joinCode: id.toUpperCase(), facilitatorKeyHash: 'h', createdAt: 1 }, []);
+    const e = (seq: number, itemId: string) => [{ type: 'agenda.currentSet' as const, itemId, seq, at: 1 }];
+    const errors: unknown[] = [];
+    try {
+      for (let seq = 0; seq < 10; seq++) {
+        // Node A writes the workshops in one order, node B in the reverse, each in one transaction.
+        const writes = [...ids.map((id) => a.appendEvents(id, seq, e(seq + 1, 'a'))), ...[...ids].reverse().map((id) => b.appendEvents(id, seq, e(seq + 1, 'b')))];
+        const results = await Promise.allSettled(writes);
+        for (const r of results) if (r.status === 'rejected' && !(r.reason instanceof StaleSequenceError)) errors.push(r.reason);
+        // One node's append won each workshop's sequence number, whichever it was.
+        for (const id of ids) expect(await a.readEvents(id, seq)).toHaveLength(1);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });
 

@@ -3,7 +3,12 @@
  * `DATABASE_URL`. Same contract as `SqliteStore`:
  *
  * - Writes that arrive in one event-loop tick share one transaction, each in
- *   its own savepoint; every promise resolves after the commit.
+ *   its own savepoint; every promise resolves after the commit. Within the
+ *   transaction, writes that take row or key locks (a workshop's events and
+ *   snapshot, a document's compaction) run in the order of their lock key,
+ *   the same on every node, so two nodes' transactions never wait on each
+ *   other in a cycle (a deadlock PostgreSQL would break only after a second,
+ *   failing one node's whole tick). Writes for one key keep their order.
  * - Appends are ordered per workshop by the (workshop, seq) primary key: an
  *   append at a sequence number another node already used fails as stale.
  * - Compaction locks the document's snapshot row, so one node at a time
@@ -25,8 +30,16 @@ import { postgresMigrations } from './migrations.js';
 
 type Op = (client: pg.PoolClient) => Promise<unknown>;
 
+/** Lock keys: documents sort before workshops; within each, by name. */
+const lockKey = {
+  doc: (docName: string) => `d:${docName}`,
+  workshop: (workshopId: string) => `w:${workshopId}`,
+};
+
 interface PendingWrite {
   op: Op;
+  /** What it locks ('' for nothing another node's write could wait on); the batch runs in key order. */
+  key: string;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -116,10 +129,10 @@ export class PostgresStore implements Store {
     }
   }
 
-  private write<T>(op: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private write<T>(op: (client: pg.PoolClient) => Promise<T>, key = ''): Promise<T> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ op, resolve: resolve as (v: unknown) => void, reject });
+      this.pending.push({ op, key, resolve: resolve as (v: unknown) => void, reject });
       if (!this.flushing) this.flushing = this.flushLoop();
     });
   }
@@ -143,6 +156,8 @@ export class PostgresStore implements Store {
       for (const w of batch) w.reject(error);
       return;
     }
+    // Locks are taken in one global order (stable: a key's writes keep theirs); see the top.
+    batch = [...batch].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const results: { ok: boolean; value: unknown }[] = [];
     try {
       await client.query('BEGIN');
@@ -186,7 +201,7 @@ export class PostgresStore implements Store {
         throw error;
       }
       await insertEvents(c, record.id, events);
-    });
+    }, lockKey.workshop(record.id));
   }
 
   async getWorkshop(id: string): Promise<WorkshopRecord | null> {
@@ -207,7 +222,7 @@ export class PostgresStore implements Store {
   setFacilitatorKeyHash(workshopId: string, hash: string): Promise<void> {
     return this.write(async (c) => {
       await c.query('UPDATE workshops SET facilitator_key_hash = $1 WHERE id = $2', [hash, workshopId]);
-    });
+    }, lockKey.workshop(workshopId));
   }
 
   appendEvents(workshopId: string, expectedSeq: number, events: DomainEvent[]): Promise<void> {
@@ -222,7 +237,7 @@ export class PostgresStore implements Store {
         if (isUniqueViolation(error)) throw new StaleSequenceError(workshopId, expectedSeq, expectedSeq + 1);
         throw error;
       }
-    });
+    }, lockKey.workshop(workshopId));
   }
 
   async readEvents(workshopId: string, afterSeq: number, limit = 1_000_000): Promise<DomainEvent[]> {
@@ -241,7 +256,7 @@ export class PostgresStore implements Store {
          WHERE excluded.seq > state_snapshots.seq`,
         [state.id, state.seq, JSON.stringify(state)],
       );
-    });
+    }, lockKey.workshop(state.id));
   }
 
   async loadStateSnapshot(workshopId: string): Promise<WorkshopState | null> {
@@ -286,7 +301,7 @@ export class PostgresStore implements Store {
       const merged = mergeForCompaction(snapshot, [row.data.length > 0 ? new Uint8Array(row.data) : null, ...updates.rows.map((u) => new Uint8Array(u.data))]);
       await c.query('UPDATE doc_snapshots SET data = $2, through_id = $3, updated_at = $4 WHERE doc = $1', [docName, Buffer.from(merged), throughId, Date.now()]);
       await c.query('DELETE FROM doc_updates WHERE doc = $1 AND id <= $2', [docName, throughId]);
-    });
+    }, lockKey.doc(docName));
   }
 
   async listDocNames(workshopId: string): Promise<string[]> {
@@ -310,7 +325,7 @@ export class PostgresStore implements Store {
       await c.query('DELETE FROM events WHERE workshop_id = $1', [workshopId]);
       const r = await c.query('DELETE FROM workshops WHERE id = $1', [workshopId]);
       return (r.rowCount ?? 0) > 0;
-    });
+    }, lockKey.workshop(workshopId));
   }
 
   /** Whether the database answers (for readiness). */
