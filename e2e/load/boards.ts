@@ -452,7 +452,11 @@ async function main(): Promise<void> {
   log(`results written to ${o.out}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+// Exit once done: a handle left open by a stopped server or worker must not keep the run waiting.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
