@@ -34,6 +34,7 @@ import { cpuOf, createBoardAt } from './lib/boardsKit.js';
 import { startNodes } from './lib/clusterNodes.js';
 import { joinParticipant, leave, RoundCounters, workshopIdFor, writeEdits, type Participant } from './lib/participant.js';
 import { quartet, round, summarize, type Summary } from './lib/stats.js';
+import { parseNodeRoundOptions } from './lib/nodeRoundOptions.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outFile = resolve(here, '../output/bench-cluster.json');
@@ -54,32 +55,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { nodes: [1, 2, 3], clients: 60, writers: 10, rate: 5, duration: 10, commandRate: 2, commandSeconds: 5, drainMs: 3000, repeat: 1 };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, value] = [argv[i]!, argv[i + 1]];
-    if (flag === '--') continue;
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    i++;
-    const n = Number(value);
-    switch (flag) {
-      case '--nodes':
-        o.nodes = value.split(',').map(Number);
-        if (o.nodes.some((k) => !Number.isInteger(k) || k < 1 || k > 8)) throw new Error('--nodes: whole numbers from 1 to 8, comma-separated');
-        continue;
-      case '--clients':
-      case '--writers':
-      case '--rate':
-      case '--duration':
-      case '--commandRate':
-      case '--commandSeconds':
-      case '--repeat':
-        if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag}: a positive number`);
-        o[flag.slice(2) as 'clients'] = n;
-        continue;
-      default:
-        throw new Error(`unknown option ${flag} (options: --nodes 1,2,3 --clients 60 --writers 10 --rate 5 --duration 10 --commandRate 2 --commandSeconds 5 --repeat 1)`);
-    }
-  }
+  const o = parseNodeRoundOptions<Options>(argv, { nodes: [1, 2, 3], clients: 60, writers: 10, rate: 5, duration: 10, commandRate: 2, commandSeconds: 5, drainMs: 3000, repeat: 1 }, ['clients', 'writers', 'rate', 'duration', 'commandRate', 'commandSeconds', 'repeat']);
   if (o.writers >= o.clients) throw new Error('--writers must be fewer than --clients');
   return o;
 }
