@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Round } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { NotesPanel } from '../notes/NotesPanel';
-import { GroupBoardLink } from './GroupRoom';
-import { GroupDiscussion } from '../discussions/GroupDiscussion';
+import { GroupBoardLink } from './GroupBoardLink';
+
+// The discussion (answers editor, chat) loads when a group room or a gallery shows it, not with the home page.
+const GroupDiscussion = lazy(() => import('../discussions/GroupDiscussion').then((m) => ({ default: m.GroupDiscussion })));
 
 /** What each group of a closed round found, for the whole plenary. */
 export function Gallery({ round }: { round: Round }) {
@@ -51,7 +53,11 @@ export function Gallery({ round }: { round: Round }) {
               <button type="button" className="small" aria-expanded={discussion === g.id} onClick={() => setDiscussion(discussion === g.id ? null : g.id)}>
                 {t('discussion.gallery.show')}
               </button>
-              {discussion === g.id && <GroupDiscussion state={state} me={view.me} token={client.session.token} round={round} group={g} />}
+              {discussion === g.id && (
+                <Suspense fallback={null}>
+                  <GroupDiscussion state={state} me={view.me} token={client.session.token} round={round} group={g} />
+                </Suspense>
+              )}
             </li>
           );
         })}

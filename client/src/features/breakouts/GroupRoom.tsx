@@ -1,17 +1,17 @@
 import { lazy, Suspense, useCallback, useId, useState } from 'react';
-import { Link } from 'wouter';
-import { boardPath } from '../boards/paths';
 import { groupOf, type Round, type WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { NotesPanel } from '../notes/NotesPanel';
-import { GroupDiscussion } from '../discussions/GroupDiscussion';
-import { UnreadChatLink } from '../discussions/ChatPanel';
+import { GroupBoardLink } from './GroupBoardLink';
+import { UnreadChatLink } from '../discussions/UnreadChatLink';
 import { formatCountdown, useServerClock } from '../run/useServerClock';
 
 // The group's answers are read only when the rapporteur asks for them (it loads Yjs).
 const AnswersReader = lazy(() => import('./AnswersReader'));
+// The discussion (answers editor, chat) loads when a group room or a gallery shows it, not with the home page.
+const GroupDiscussion = lazy(() => import('../discussions/GroupDiscussion').then((m) => ({ default: m.GroupDiscussion })));
 
 /**
  * A participant's breakout room while a round runs: the task, the time left,
@@ -97,24 +97,11 @@ export function GroupRoom() {
         testId="group-notes"
         level={3}
       />
-      <GroupDiscussion state={state} me={view.me} token={client.session.token} round={round} group={group} />
+      <Suspense fallback={null}>
+        <GroupDiscussion state={state} me={view.me} token={client.session.token} round={round} group={group} />
+      </Suspense>
       <Findings round={round} groupId={group.id} memberIds={members.map((m) => m!.id)} />
     </section>
-  );
-}
-
-/** The group's own board, when the round gave each group one. */
-export function GroupBoardLink({ groupId, label }: { groupId: string; label?: string }) {
-  const t = useT();
-  const state = useWorkshopView().state!;
-  const board = Object.values(state.boards.byId).find((b) => b.scope.kind === 'group' && b.scope.groupId === groupId);
-  if (!board) return null;
-  return (
-    <p>
-      <Link href={boardPath(state.id, board.id)} className="button-link" data-testid="group-board-link">
-        {label ?? t('breakout.room.board')}
-      </Link>
-    </p>
   );
 }
 

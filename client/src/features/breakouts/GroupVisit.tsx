@@ -9,7 +9,7 @@ import type { Round, WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { NotesPanel } from '../notes/NotesPanel';
-import { GroupBoardLink } from './GroupRoom';
+import { GroupBoardLink } from './GroupBoardLink';
 
 export function GroupVisit({ state, round, groupId, onClose }: { state: WorkshopState; round: Round; groupId: string; onClose: () => void }) {
   const t = useT();

@@ -4,7 +4,8 @@ import { api } from '../../realtime/api';
 import { useT } from '../../i18n/useT';
 import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
-import { ChatPanel, useUnread } from './ChatPanel';
+import { ChatPanel } from './ChatPanel';
+import { useUnread } from './UnreadChatLink';
 import { GuidingAnswers } from './GroupDiscussion';
 
 /**

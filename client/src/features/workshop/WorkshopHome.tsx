@@ -3,7 +3,6 @@ import { Link } from 'wouter';
 import { AppPath } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { Announcements } from '../run/Announcements';
-import { GroupRoom } from '../breakouts/GroupRoom';
 import { LatestGallery } from '../breakouts/Gallery';
 import { TimerDisplay } from '../run/TimerDisplay';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
@@ -21,6 +20,8 @@ import { useReportPlace } from '../../realtime/useReportPlace';
 // on a slow network, the ballot shows first.
 const QuestionsPanel = lazy(() => import('../qa/QuestionsPanel').then((m) => ({ default: m.QuestionsPanel })));
 const OutcomesPanel = lazy(() => import('../outcomes/OutcomesPanel').then((m) => ({ default: m.OutcomesPanel })));
+// A breakout group's room loads when a round runs (most of a workshop has none).
+const GroupRoom = lazy(() => import('../breakouts/GroupRoom').then((m) => ({ default: m.GroupRoom })));
 
 /** A participant's (or observer's) home in a workshop: now and next, notes, people, agenda. */
 export function WorkshopHome() {
@@ -31,6 +32,7 @@ export function WorkshopHome() {
   useFollowSummons(null);
   useReportPlace({ kind: 'home' });
   const me = state.participants[view.me];
+  const roundRunning = Object.values(state.breakouts.byId).some((r) => r.status === 'running' || r.status === 'closing');
   return (
     <WorkshopLayout>
       {me?.role === 'observer' && <p className="banner">{t('home.observerBanner')}</p>}
@@ -41,7 +43,11 @@ export function WorkshopHome() {
       )}
       <Announcements />
       {state.run.timer && <TimerDisplay timer={state.run.timer} sound />}
-      <GroupRoom />
+      {roundRunning && (
+        <Suspense fallback={null}>
+          <GroupRoom />
+        </Suspense>
+      )}
       <div className="home-grid">
         <div className="home-main">
           <NowNext state={state} />
