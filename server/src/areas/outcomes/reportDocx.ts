@@ -22,7 +22,7 @@ import {
 } from 'docx';
 import { isRtlText, type Report, type ReportInput } from '@plenary/shared';
 import { figure, pngOf, pollChart, type Picture } from './reportPictures.js';
-import { dateRange, longDate, reportText, type ReportText } from './reportText.js';
+import { dateRange, inputCells, longDate, reportText, type ReportText } from './reportText.js';
 
 type Block = Paragraph | Table;
 
@@ -183,20 +183,8 @@ function boards(r: Report, t: ReportText): Block[] {
 }
 
 function inputRows(list: ReportInput[], t: ReportText, first: 'owner' | 'objective', showProposer: boolean): Table {
-  return table(
-    [first === 'owner' ? t.objective : t.country, t.action, t.lead, t.partners, t.timeframe, t.priority, t.status, t.source, ...(showProposer ? [t.proposedBy] : [])],
-    list.map((i) => [
-      first === 'owner' ? i.objective : i.owner,
-      i.action,
-      i.lead,
-      i.partners,
-      i.timeframe,
-      t.priorities[i.priority],
-      t.statuses[i.status],
-      i.source ? `${t.sources[i.source.kind]}${i.source.label ? `: ${i.source.label}` : ''}${i.source.quote ? `\n“${i.source.quote}”` : ''}` : '',
-      ...(showProposer ? [i.proposedBy ?? ''] : []),
-    ]),
-  );
+  const { head, rows } = inputCells(list, t, first, showProposer, '\n');
+  return table(head, rows);
 }
 
 function inputs(r: Report, t: ReportText): Block[] {

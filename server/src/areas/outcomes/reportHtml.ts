@@ -5,7 +5,7 @@
  */
 import { isRtlText, type Report, type ReportInput } from '@plenary/shared';
 import { pollChart, figure } from './reportPictures.js';
-import { dateRange, longDate, reportText, type ReportText } from './reportText.js';
+import { dateRange, inputCells, longDate, reportText, type ReportText } from './reportText.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur']);
@@ -198,24 +198,9 @@ function boards(r: Report, t: ReportText): string {
 }
 
 function inputTable(list: ReportInput[], t: ReportText, first: 'owner' | 'objective', showProposer: boolean): string {
-  const head = [first === 'owner' ? t.objective : t.country, t.action, t.lead, t.partners, t.timeframe, t.priority, t.status, t.source, ...(showProposer ? [t.proposedBy] : [])];
+  const { head, rows } = inputCells(list, t, first, showProposer, ' — ');
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>
-${list
-  .map((i) => {
-    const cells = [
-      first === 'owner' ? i.objective : i.owner,
-      i.action,
-      i.lead,
-      i.partners,
-      i.timeframe,
-      t.priorities[i.priority],
-      t.statuses[i.status],
-      i.source ? `${t.sources[i.source.kind]}${i.source.label ? `: ${i.source.label}` : ''}${i.source.quote ? ` — “${i.source.quote}”` : ''}` : '',
-      ...(showProposer ? [i.proposedBy ?? ''] : []),
-    ];
-    return `<tr data-input="${esc(i.id)}">${cells.map((c) => `<td${auto(c)}>${esc(c)}</td>`).join('')}</tr>`;
-  })
-  .join('\n')}
+${rows.map((cells, k) => `<tr data-input="${esc(list[k]!.id)}">${cells.map((c) => `<td${auto(c)}>${esc(c)}</td>`).join('')}</tr>`).join('\n')}
 </tbody></table>`;
 }
 

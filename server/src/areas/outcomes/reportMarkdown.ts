@@ -6,7 +6,7 @@
  */
 import type { Report, ReportInput } from '@plenary/shared';
 import { figure } from './reportPictures.js';
-import { dateRange, longDate, reportText, type ReportText } from './reportText.js';
+import { dateRange, inputCells, longDate, reportText, type ReportText } from './reportText.js';
 
 /** Escapes Markdown's punctuation and keeps a cell on one line. */
 const md = (s: string) => s.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/^(\s*)([-=]{3,}|\d+\.)/, '$1\\$2');
@@ -107,18 +107,6 @@ export function reportMarkdown(r: Report): string {
 }
 
 function inputTable(list: ReportInput[], t: ReportText, first: 'owner' | 'objective', showProposer: boolean): string {
-  return table(
-    [first === 'owner' ? t.objective : t.country, t.action, t.lead, t.partners, t.timeframe, t.priority, t.status, t.source, ...(showProposer ? [t.proposedBy] : [])],
-    list.map((i) => [
-      first === 'owner' ? i.objective : i.owner,
-      i.action,
-      i.lead,
-      i.partners,
-      i.timeframe,
-      t.priorities[i.priority],
-      t.statuses[i.status],
-      i.source ? `${t.sources[i.source.kind]}${i.source.label ? `: ${i.source.label}` : ''}${i.source.quote ? ` — “${i.source.quote}”` : ''}` : '',
-      ...(showProposer ? [i.proposedBy ?? ''] : []),
-    ]),
-  );
+  const { head, rows } = inputCells(list, t, first, showProposer, ' — ');
+  return table(head, rows);
 }

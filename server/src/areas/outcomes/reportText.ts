@@ -3,7 +3,7 @@
  * statuses. The report is written in the workshop's language; languages
  * without a catalog here fall back to English.
  */
-import type { AgendaItemKind, InputSourceKind, InputStatus, ItemTag, PollKind, Priority, Report } from '@plenary/shared';
+import type { AgendaItemKind, InputSourceKind, InputStatus, ItemTag, PollKind, Priority, Report, ReportInput } from '@plenary/shared';
 
 export interface ReportText {
   report: string;
@@ -279,5 +279,28 @@ export function countryNamer(language: string): (code: string) => string {
     } catch {
       return code;
     }
+  };
+}
+
+/**
+ * The workplan inputs as a table, the same in every format: the header and one
+ * row of cells per input. `first`: the column the grouping leaves out is the
+ * owner's or the objective's. `quoteBreak` goes between a source and its quote
+ * (a new line in Word, a dash where a cell is one line).
+ */
+export function inputCells(list: ReportInput[], t: ReportText, first: 'owner' | 'objective', showProposer: boolean, quoteBreak: string): { head: string[]; rows: string[][] } {
+  return {
+    head: [first === 'owner' ? t.objective : t.country, t.action, t.lead, t.partners, t.timeframe, t.priority, t.status, t.source, ...(showProposer ? [t.proposedBy] : [])],
+    rows: list.map((i) => [
+      first === 'owner' ? i.objective : i.owner,
+      i.action,
+      i.lead,
+      i.partners,
+      i.timeframe,
+      t.priorities[i.priority],
+      t.statuses[i.status],
+      i.source ? `${t.sources[i.source.kind]}${i.source.label ? `: ${i.source.label}` : ''}${i.source.quote ? `${quoteBreak}“${i.source.quote}”` : ''}` : '',
+      ...(showProposer ? [i.proposedBy ?? ''] : []),
+    ]),
   };
 }
