@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { BoardScreen } from '../fixtures/boards.js';
 import { FacilitatorConsole, Participant } from '../fixtures/pages.js';
 import { expect, test } from '../fixtures/test.js';
+import { planRound } from '../fixtures/breakouts.js';
 
 /** Appends text to a notes textarea identified by test id. */
 async function typeIn(page: Page, testId: string, text: string) {
@@ -27,15 +28,13 @@ test('a facilitator splits the room into two balanced groups, watches them work,
   await expect(f.getByTestId('people-count')).toHaveText('5 present · 5 joined');
 
   const panel = f.getByTestId('breakouts-panel');
-  await panel.getByText('Plan a round').click();
-  await panel.getByLabel('Title').fill('Synergies between phases');
-  await panel.getByLabel('Task for the groups').fill('Which good practice from your country could work in a second-phase country?');
-  await panel.getByLabel('Minutes').fill('15');
-  await panel.getByLabel('Number of groups').fill('2');
-  await panel.getByLabel('How groups are made').selectOption('balanced');
-  await panel.getByLabel('Board for each group').selectOption({ label: 'Patterns of movement and exploitation' });
-  await panel.getByRole('button', { name: 'Create the round' }).click();
-  const round = panel.getByTestId('round');
+  const round = await planRound(panel, {
+    title: 'Synergies between phases',
+    task: 'Which good practice from your country could work in a second-phase country?',
+    minutes: '15',
+    groups: '2',
+    board: 'Patterns of movement and exploitation',
+  });
   await expect(round.getByTestId('round-status')).toHaveText('Planned');
   await round.getByRole('button', { name: 'Make the groups' }).click();
   await expect(round.getByTestId('group-box').nth(0).getByTestId('group-member')).toHaveCount(2);

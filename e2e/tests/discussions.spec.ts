@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe.js';
 import { FacilitatorConsole, Participant } from '../fixtures/pages.js';
 import { expect, test } from '../fixtures/test.js';
+import { planRound } from '../fixtures/breakouts.js';
 
 /** The texts of a page's chat messages, in the order shown, once none is still on its way. */
 async function chatTexts(page: Page): Promise<string[]> {
@@ -52,14 +53,7 @@ test('a group answers its guiding questions together and chats, in the same orde
 
   // The facilitator plans a round of two groups and gives it two guiding questions.
   const panel = f.getByTestId('breakouts-panel');
-  await panel.getByText('Plan a round').click();
-  await panel.getByLabel('Title').fill('Synergies between phases');
-  await panel.getByLabel('Task for the groups').fill('Compare your practices.');
-  await panel.getByLabel('Minutes').fill('15');
-  await panel.getByLabel('Number of groups').fill('2');
-  await panel.getByLabel('How groups are made').selectOption('balanced');
-  await panel.getByRole('button', { name: 'Create the round' }).click();
-  const round = panel.getByTestId('round');
+  const round = await planRound(panel, { title: 'Synergies between phases', task: 'Compare your practices.', minutes: '15', groups: '2' });
   await round.getByRole('button', { name: 'Make the groups' }).click();
   const console_ = f.getByTestId('discussions-console');
   await console_.getByRole('button', { name: 'Add a question' }).click();

@@ -3,6 +3,7 @@ import { expectNoSeriousA11yViolations } from '../fixtures/axe.js';
 import { FacilitatorConsole, openProjector, Participant } from '../fixtures/pages.js';
 import { PollsConsole, PollVoter, stallableConnection } from '../fixtures/polls.js';
 import { expect, test } from '../fixtures/test.js';
+import { planRound } from '../fixtures/breakouts.js';
 
 const ranking = 'Which objective should the workplans start with?';
 const points = 'Spread 100 points over the objectives where your country needs support most';
@@ -221,13 +222,7 @@ test('polls put to breakout groups: one group votes while the other never sees i
 
   // A round of two groups, started.
   const panel = f.getByTestId('breakouts-panel');
-  await panel.getByText('Plan a round').click();
-  await panel.getByLabel('Title').fill('Priorities by group');
-  await panel.getByLabel('Task for the groups').fill('Agree on the first priority of your workplan.');
-  await panel.getByLabel('Number of groups').fill('2');
-  await panel.getByLabel('How groups are made').selectOption('balanced');
-  await panel.getByRole('button', { name: 'Create the round' }).click();
-  const round = panel.getByTestId('round');
+  const round = await planRound(panel, { title: 'Priorities by group', task: 'Agree on the first priority of your workplan.', groups: '2' });
   await round.getByRole('button', { name: 'Make the groups' }).click();
   await expect(round.getByTestId('group-box').nth(1).getByTestId('group-member')).toHaveCount(2);
   await round.getByRole('button', { name: 'Start the round' }).click();
