@@ -170,6 +170,35 @@ describe('two nodes on PostgreSQL and Redis', () => {
     await eventually(() => !onB.awareness.getStates().has(onA.awareness.clientID), 5000, "A's cursor dropped on B after A's heartbeats stopped");
   });
 
+  it('accept a session made on A at once on B, with the bus slow or down: the session check, the socket and a document all work', async () => {
+    const [a, b, [, busB]] = await twoNodes({ flaky: true });
+    // B serves the workshop already (it loaded it before the join), so only the bus could tell it of the newcomer.
+    const early = await b.join('Early');
+    const notes = docName({ kind: 'notes', workshopId: a.workshopId });
+    const check = (token: string) => fetch(`${b.url}/api/session`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await check(early.token)).status).toBe(200);
+
+    for (const mode of ['slow', 'down'] as const) {
+      if (mode === 'slow') busB.delay(2_000);
+      else busB.disconnect();
+      const p = await a.join(`Joined on A, bus ${mode}`);
+      const f = await a.facilitator(`Facilitator, bus ${mode}`);
+      // Checked and used on B at once, before the bus could have carried the join there.
+      const res = await check(p.token);
+      expect(res.status, `session check on B with the bus ${mode}`).toBe(200);
+      expect(((await res.json()) as { data: { participantId: string } }).data.participantId).toBe(p.participantId);
+      expect((await check(f.token)).status).toBe(200);
+      const socket = await b.socket(p.token);
+      const reply = await sync(socket, null);
+      expect(reply.ok && reply.data.mode === 'snapshot' && reply.data.you).toBe(p.participantId);
+      const doc = b.provider(notes, p.token);
+      await synced(doc);
+      // A token the store knows nothing of still fails (signed for another participant id).
+      const forged = await b.server.tokens.sign({ wid: a.workshopId, sub: 'nobody-here', role: 'participant' });
+      expect((await check(forged)).status).toBe(401);
+    }
+  });
+
   it('catch up after the bus was down: edits and cursors from either side of the outage reach the other node, and nothing saved is lost', async () => {
     const [a, b, [busA]] = await twoNodes({ flaky: true });
     const name = docName({ kind: 'notes', workshopId: a.workshopId });

@@ -24,7 +24,7 @@ export async function authenticateRequest(
   const token = header.startsWith('Bearer ') ? header.slice(7) : '';
   try {
     const claims = await tokens.verify(token);
-    const runtime = await workshops.get(claims.wid);
+    const runtime = await workshops.forParticipant(claims.wid, claims.sub);
     const p = runtime?.state.participants[claims.sub];
     if (!runtime || !p || p.removed) throw new Error('no participant');
     return { runtime, participantId: p.id };

@@ -4,11 +4,13 @@
  * when restored, it says that messages may have been lost (`onResync`), as
  * RedisBus does when its subscriber is ready again. Deterministic: the loss
  * is certain, unlike a real restart, where a queued publish may still arrive.
+ * It can also hold what it delivers for a while (`delay`), as a slow bus does.
  */
 import type { Bus, BusHandler } from '../bus/Bus.js';
 
 export class FlakyBus implements Bus {
   private cut = false;
+  private delayMs = 0;
   private readonly resyncListeners = new Set<() => void>();
 
   constructor(private readonly inner: Bus) {}
@@ -16,6 +18,11 @@ export class FlakyBus implements Bus {
   /** Loses everything from now on, both ways. */
   disconnect(): void {
     this.cut = true;
+  }
+
+  /** Holds every message for this node `ms` longer before delivering it (0: at once), as a slow bus would. */
+  delay(ms: number): void {
+    this.delayMs = ms;
   }
 
   /** Delivers again, and tells the listeners that messages were lost meanwhile. */
@@ -31,7 +38,9 @@ export class FlakyBus implements Bus {
 
   subscribe(channel: string, handler: BusHandler): Promise<() => Promise<void>> {
     return this.inner.subscribe(channel, (payload) => {
-      if (!this.cut) handler(payload);
+      if (this.cut) return;
+      if (this.delayMs === 0) return handler(payload);
+      setTimeout(() => this.cut || handler(payload), this.delayMs);
     });
   }
 

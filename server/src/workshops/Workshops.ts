@@ -149,6 +149,19 @@ export class Workshops {
     return p;
   }
 
+  /**
+   * The runtime of the workshop a signed token names, caught up with the store
+   * first when it does not know the participant: another node may have just
+   * admitted them and the bus not told this one yet (or be down). Only a
+   * participant the store lacks too is then missing. Null if there is no such workshop.
+   * Tokens are signed, so a caller cannot make this node read the store at will.
+   */
+  async forParticipant(workshopId: string, participantId: string): Promise<WorkshopRuntime | null> {
+    const runtime = await this.get(workshopId);
+    if (runtime && !runtime.state.participants[participantId]) await runtime.catchUp();
+    return runtime;
+  }
+
   record(id: string): Promise<WorkshopRecord | null> {
     return this.deps.store.getWorkshop(id);
   }

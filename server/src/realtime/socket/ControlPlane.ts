@@ -180,7 +180,7 @@ export class ControlPlane {
       const reason = error instanceof InvalidTokenError ? error.message : 'invalid token';
       throw new HandshakeError(`Your session is not valid (${reason}). Join again.`, { code: ErrorCode.unauthorized });
     }
-    const runtime = await this.deps.workshops.get(claims.wid);
+    const runtime = await this.deps.workshops.forParticipant(claims.wid, claims.sub);
     const participant = runtime?.state.participants[claims.sub];
     if (!runtime || !participant) {
       throw new HandshakeError('Your session is not valid for this workshop. Join again.', { code: ErrorCode.unauthorized });

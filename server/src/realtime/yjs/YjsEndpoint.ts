@@ -65,7 +65,7 @@ export class YjsEndpoint {
       return ws.close(CloseCode.unauthorized, `Session not valid (${reason}).`);
     }
     if (ref.workshopId !== claims.wid) return ws.close(CloseCode.forbidden, 'This document belongs to another workshop.');
-    const runtime = await this.deps.workshops.get(claims.wid);
+    const runtime = await this.deps.workshops.forParticipant(claims.wid, claims.sub);
     const access = docAccess(runtime?.state ?? null, ref, claims.sub);
     if (!access.read) return ws.close(access.closeCode, access.reason);
     if (ws.readyState !== ws.OPEN) return;
