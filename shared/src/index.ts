@@ -10,6 +10,7 @@ export * from './protocol/rest.js';
 export * from './protocol/docs.js';
 export * from './protocol/closeCodes.js';
 export * from './auth/claims.js';
+export * from './text/escapeMarkup.js';
 export * from './domain/workshop/model.js';
 export * from './domain/workshop/protocol.js';
 export * from './domain/run/model.js';

@@ -3,11 +3,10 @@
  * and boards inline as SVG, nothing loaded from anywhere (it opens offline,
  * from a file, and prints on A4). Every text is escaped; user text is never HTML.
  */
-import { isRtlText, type Report, type ReportInput } from '@plenary/shared';
+import { escapeMarkup as esc, isRtlText, type Report, type ReportInput } from '@plenary/shared';
 import { pollChart, figure } from './reportPictures.js';
 import { dateRange, inputCells, longDate, reportText, type ReportText } from './reportText.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur']);
 
 const css = `

@@ -8,6 +8,7 @@ import { Resvg } from '@resvg/resvg-js';
 import {
   drawBoard,
   drawingToSvg,
+  escapeMarkup as esc,
   type BoardItem,
   type ReportBoard,
   type ReportPoll,
@@ -17,7 +18,6 @@ import {
 import type { ReportText } from './reportText.js';
 
 const font = '"Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Text widths without a browser: a generous estimate, so wrapped text stays inside its box. */
 export const estimateMeasure: TextMeasure = (text, size, bold) => text.length * size * (bold ? 0.62 : 0.56);

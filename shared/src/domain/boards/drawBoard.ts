@@ -5,6 +5,7 @@
  * direction from its content. The board's exports in the browser (SVG, PNG)
  * and the report's board images on the server both draw through here.
  */
+import { escapeMarkup as esc } from '../../text/escapeMarkup.js';
 import type { BoardItem, ItemColor } from './boardDoc.js';
 
 export interface BoardRect {
@@ -158,8 +159,6 @@ export function drawBoard(items: readonly BoardItem[], describe: ItemDescriber, 
   }
   return { ops, bounds };
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An SVG document of the drawing. */
 export function drawingToSvg(ops: readonly BoardDrawOp[], b: BoardRect, title: string): string {
