@@ -5,9 +5,7 @@
  * commands (by name prefix).
  */
 import type { Command, CommandOf } from '../protocol/commands.js';
-import { ErrorCode, type Refusal } from '../protocol/errors.js';
-import type { DomainEventBody } from '../protocol/events.js';
-import type { Actor } from './access/can.js';
+import { applyEvent } from './apply.js';
 import { decideBoards } from './boards/decide.js';
 import { decidePolls } from './polls/decide.js';
 import type { WorkshopState } from './state.js';
@@ -17,30 +15,14 @@ import { decideDiscussions, type DiscussionCommand } from './discussions/decide.
 import { decideRun, isRunPrefix, type RunCommand } from './run/decide.js';
 import { decideOutcomes, isOutcomesPrefix, type OutcomesCommand } from './outcomes/decide.js';
 import { decideWorkshop, type CoreCommand } from './workshop/decide.js';
+import type { DecideContext, Decision } from './decision.js';
 
-export interface DecideContext {
-  /** Who sends the command; null for joining, which has no actor yet. */
-  actor: Actor | null;
-  now: number;
-  newId: () => string;
-  /**
-   * A stable pseudonym for a participant within a scope (e.g. an anonymous
-   * poll): the same inputs give the same string, and it cannot be traced back
-   * to the participant without the server's secret. The server derives it
-   * with a keyed hash; tests may pass any injective function.
-   */
-  pseudonym: (scope: string, participantId: string) => string;
-}
-
-export type Decision = { ok: true; events: DomainEventBody[] } | { ok: false; refusal: Refusal };
-
-export const accept = (...events: DomainEventBody[]): Decision => ({ ok: true, events });
-export const refuse = (code: Refusal['code'], message: string): Decision => ({ ok: false, refusal: { code, message } });
-export const forbidden = (): Decision => refuse(ErrorCode.forbidden, 'Your role does not allow this.');
+// The decision helpers live in their own module (the areas import them from there); re-exported for callers of `decide`.
+export { accept, forbidden, refuse, type DecideContext, type Decision } from './decision.js';
 
 export function decide(state: WorkshopState, command: Command, ctx: DecideContext): Decision {
   const area = command.type.slice(0, command.type.indexOf(':'));
-  if (isRunPrefix(area)) return decideRun(state, command as RunCommand, ctx);
+  if (isRunPrefix(area)) return decideRun(state, command as RunCommand, ctx, { decide, apply: applyEvent });
   if (isOutcomesPrefix(area)) return decideOutcomes(state, command as OutcomesCommand, ctx);
   switch (area) {
     case 'qa':

@@ -3,7 +3,7 @@ import type { CommandOf } from '../../protocol/commands.js';
 import type { DomainEventBody } from '../../protocol/events.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { can } from '../access/can.js';
-import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decide.js';
+import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decision.js';
 import type { WorkshopState } from '../state.js';
 import type { Participant } from '../workshop/model.js';
 import { assignGroups, type Person } from './assignGroups.js';

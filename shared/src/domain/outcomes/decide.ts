@@ -2,7 +2,7 @@
 import type { CommandOf } from '../../protocol/commands.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { can } from '../access/can.js';
-import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decide.js';
+import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decision.js';
 import { pollOptions } from '../polls/model.js';
 import type { WorkshopState } from '../state.js';
 import type { Round } from '../breakouts/model.js';

@@ -2,7 +2,7 @@
 import type { CommandOf } from '../../protocol/commands.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { can } from '../access/can.js';
-import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decide.js';
+import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decision.js';
 import type { WorkshopState } from '../state.js';
 import { questionsPerWorkshop, type Question } from './model.js';
 

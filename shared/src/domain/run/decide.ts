@@ -4,13 +4,13 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { can } from '../access/can.js';
 import { findAgendaItem } from '../agenda/agenda.js';
 import { editDay } from '../agenda/retime.js';
-import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decide.js';
+import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decision.js';
 import type { WorkshopState } from '../state.js';
 import type { AgendaDay } from '../workshop/model.js';
 import { newParticipant } from '../workshop/decide.js';
 import { timerRemaining } from './model.js';
 import { runPrefixes } from './protocol.js';
-import { decideStep } from './steps.js';
+import { decideStep, type StepRunner } from './steps.js';
 
 export type RunCommand =
   | CommandOf<'agenda'>
@@ -28,7 +28,8 @@ export function isRunPrefix(prefix: string): boolean {
 const tooLong = () => refuse(ErrorCode.invalid, 'The day would run past midnight; shorten something first.');
 const noItem = () => refuse(ErrorCode.notFound, 'No such agenda item.');
 
-export function decideRun(state: WorkshopState, command: RunCommand, ctx: DecideContext): Decision {
+/** `runner` is how a step decides and applies the area commands it stands for (the workshop's `decide` and `applyEvent`). */
+export function decideRun(state: WorkshopState, command: RunCommand, ctx: DecideContext, runner: StepRunner): Decision {
   if (command.type === 'projector:open') {
     if (!can(state, ctx.actor, { kind: 'projector.control' })) return forbidden();
     const language = state.settings.defaultLanguage;
@@ -81,7 +82,7 @@ export function decideRun(state: WorkshopState, command: RunCommand, ctx: Decide
       return accept({ type: 'agenda.itemMoved', itemId, dayId, index });
     }
     case 'agenda:runStep':
-      return decideStep(state, command.payload.itemId, command.payload.stepId, ctx);
+      return decideStep(state, command.payload.itemId, command.payload.stepId, ctx, runner);
     case 'agenda:removeItem': {
       const { itemId } = command.payload;
       if (!dayOf(state, itemId)) return noItem();

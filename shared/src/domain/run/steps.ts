@@ -10,15 +10,24 @@ import type { DomainEvent, DomainEventBody } from '../../protocol/events.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { can } from '../access/can.js';
 import { findAgendaItem } from '../agenda/agenda.js';
-import { applyEvent } from '../apply.js';
-import { accept, decide, forbidden, refuse, type DecideContext, type Decision } from '../decide.js';
+import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decision.js';
 import type { WorkshopState } from '../state.js';
 import type { ActivityStep } from '../workshop/model.js';
 import { PreparedBoard } from '../boards/model.js';
 
+/**
+ * How a step decides and applies the commands it stands for: the workshop's
+ * own `decide` and `applyEvent`, handed in by the dispatcher (this module
+ * does not import them, so the domain's module graph has no cycle).
+ */
+export interface StepRunner {
+  decide: (state: WorkshopState, command: Command, ctx: DecideContext) => Decision;
+  apply: (state: WorkshopState, event: DomainEvent) => WorkshopState;
+}
+
 type Plan = ((state: WorkshopState) => Command | Decision | null)[];
 
-export function decideStep(state: WorkshopState, itemId: string, stepId: string, ctx: DecideContext): Decision {
+export function decideStep(state: WorkshopState, itemId: string, stepId: string, ctx: DecideContext, runner: StepRunner): Decision {
   if (!can(state, ctx.actor, { kind: 'agenda.control' })) return forbidden();
   const step = findAgendaItem(state.definition, itemId)?.steps?.find((s) => s.id === stepId);
   if (!step) return refuse(ErrorCode.notFound, 'No such step on this agenda item.');
@@ -27,11 +36,11 @@ export function decideStep(state: WorkshopState, itemId: string, stepId: string,
   for (const next of planOf(step, ctx)) {
     const command = next(current);
     if (command === null) continue;
-    const decision = 'ok' in command ? command : decide(current, command, ctx);
+    const decision = 'ok' in command ? command : runner.decide(current, command, ctx);
     if (!decision.ok) return decision;
     events.push(...decision.events);
     current = decision.events.reduce(
-      (s, body) => applyEvent(s, { ...body, seq: s.seq + 1, at: ctx.now } as DomainEvent),
+      (s, body) => runner.apply(s, { ...body, seq: s.seq + 1, at: ctx.now } as DomainEvent),
       current,
     );
   }

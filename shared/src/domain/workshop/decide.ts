@@ -3,9 +3,10 @@ import type { CommandOf } from '../../protocol/commands.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { Limits } from '../../protocol/limits.js';
 import { can } from '../access/can.js';
-import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decide.js';
+import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decision.js';
 import type { WorkshopState } from '../state.js';
 import type { Affiliation, Participant, WorkshopDefinition } from './model.js';
+import { daysBetween, firstDateOf, shiftDate } from './reschedule.js';
 
 export type CoreCommand = CommandOf<'participant'> | CommandOf<'workshop'> | CommandOf<'facilitator'>;
 
@@ -78,6 +79,17 @@ export function decideWorkshop(state: WorkshopState, command: CoreCommand, ctx: 
       );
       if (Object.keys(changed).length === 0) return accept();
       return accept({ type: 'workshop.settingsUpdated', settings: changed });
+    }
+    case 'workshop:reschedule': {
+      if (!can(state, ctx.actor, { kind: 'workshop.updateSettings' })) return forbidden();
+      const first = firstDateOf(state.definition);
+      if (first === null) return refuse(ErrorCode.conflict, 'This workshop has no days to move.');
+      const { firstDate } = command.payload;
+      const shift = daysBetween(first, firstDate);
+      if (shift === 0) return accept();
+      const last = state.definition.days.reduce((max, d) => (d.date > max ? d.date : max), first);
+      if (shiftDate(last, shift) > '2099-12-31') return refuse(ErrorCode.invalid, 'The last day would fall after 2099.');
+      return accept({ type: 'workshop.rescheduled', shiftDays: shift, firstDate });
     }
   }
 }
