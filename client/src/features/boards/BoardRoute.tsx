@@ -1,26 +1,13 @@
-import { Link } from 'wouter';
-import { useT } from '../../i18n/useT';
 import { loadSession } from '../../realtime/sessions';
-import { Layout, Notice } from '../../ui/Layout';
-import { LanguagePicker } from '../../ui/LanguagePicker';
+import { NoSession } from '../../ui/NoSession';
 import { WorkshopFrame } from '../workshop/WorkshopRoute';
 import { BoardPage } from './BoardPage';
 
 /** `/w/<workshop>/boards/<board>`: a board, for whoever has joined the workshop on this device. Loaded on demand. */
 export default function BoardRoute({ workshopId, boardId }: { workshopId: string; boardId: string }) {
-  const t = useT();
   const session = loadSession(workshopId);
   if (!session) {
-    return (
-      <Layout actions={<LanguagePicker />}>
-        <Notice title={t('session.none.title')}>
-          <p>{t('session.none.body')}</p>
-          <p>
-            <Link href="/">{t('session.joinAgain')}</Link>
-          </p>
-        </Notice>
-      </Layout>
-    );
+    return <NoSession kind="participant" />;
   }
   return (
     <WorkshopFrame key={session.participantId} session={session}>

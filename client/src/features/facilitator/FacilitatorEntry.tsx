@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import { Layout, Notice } from '../../ui/Layout';
 import { LanguagePicker } from '../../ui/LanguagePicker';
 import { LanguageSelect } from '../../ui/LanguageSelect';
+import { NoSession } from '../../ui/NoSession';
 import { describeError } from '../../i18n/describeError';
 import { WorkshopFrame } from '../workshop/WorkshopRoute';
 import { useWorkshopView } from '../../realtime/WorkshopContext';
@@ -23,7 +24,6 @@ function takeKeyFromFragment(): string | null {
 
 /** `/f/<workshop>`: the facilitator's way in, then the console. */
 export default function FacilitatorEntry({ workshopId }: { workshopId: string }) {
-  const t = useT();
   const [key, setKey] = useState(takeKeyFromFragment);
   // Someone may paste the full link into this same tab: only the fragment changes.
   useEffect(() => {
@@ -47,18 +47,7 @@ export default function FacilitatorEntry({ workshopId }: { workshopId: string })
       </WorkshopFrame>
     );
   }
-  if (!key) {
-    return (
-      <Layout actions={<LanguagePicker />}>
-        <Notice title={t('facilitator.noKey.title')}>
-          <p>{t('facilitator.noKey.body')}</p>
-          <p>
-            <Link href="/">{t('facilitator.noKey.join')}</Link>
-          </p>
-        </Notice>
-      </Layout>
-    );
-  }
+  if (!key) return <NoSession kind="facilitatorLink" />;
   return <EnterForm workshopId={workshopId} facilitatorKey={key} onEntered={setSession} />;
 }
 
