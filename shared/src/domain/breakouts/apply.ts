@@ -37,10 +37,11 @@ export function applyBreakouts(state: WorkshopState, event: EventOf<'breakout'>)
       return patch({ status: 'running', startedAt: event.at, endsAt: event.endsAt });
     case 'breakout.extended':
       return patch({ endsAt: event.endsAt });
+    // A round that ends answers its help requests: nobody is coming to a group that is wrapping up.
     case 'breakout.ending':
-      return patch({ status: 'closing', closingEndsAt: event.closingEndsAt });
+      return patch({ status: 'closing', closingEndsAt: event.closingEndsAt, help: helpAnswered(round) });
     case 'breakout.closed':
-      return patch({ status: 'closed', closingEndsAt: round.closingEndsAt ?? event.at });
+      return patch({ status: 'closed', closingEndsAt: round.closingEndsAt ?? event.at, help: helpAnswered(round) });
     case 'breakout.broadcast':
       return patch({ broadcasts: [...round.broadcasts, { id: event.broadcastId, text: event.text, at: event.at }].slice(-20) });
     case 'breakout.helpRequested':
@@ -52,4 +53,9 @@ export function applyBreakouts(state: WorkshopState, event: EventOf<'breakout'>)
     case 'breakout.findingsSet':
       return patch({ findings: { ...round.findings, [event.groupId]: event.text } });
   }
+}
+
+/** The round's help requests, all marked resolved (the same array when none was open). */
+function helpAnswered(round: Round): Round['help'] {
+  return round.help.some((h) => !h.resolved) ? round.help.map((h) => (h.resolved ? h : { ...h, resolved: true })) : round.help;
 }

@@ -108,6 +108,31 @@ describe('breakout rounds', () => {
     expect(docAccess(w.state, doc(other.id), people[0]!.participantId)).toEqual({ read: true, write: false });
   });
 
+  it('answer every open help request when the round ends, and take no new one until a round runs', () => {
+    for (const closingSeconds of [60, 0]) {
+      const w = new TestWorkshop();
+      const f = w.facilitator();
+      const people = ['AF', 'PK', 'MA', 'UA'].map((c) => w.join(c, 'participant', c));
+      const r = planned(w, f, 2);
+      w.run({ type: 'breakout:assign', payload: { roundId: r, seed: 3 } }, f);
+      w.run({ type: 'breakout:start', payload: { roundId: r } }, f);
+      const mine = w.state.breakouts.byId[r]!.members[people[0]!.participantId];
+      const other = people.find((p) => w.state.breakouts.byId[r]!.members[p.participantId] !== mine)!;
+      expect(w.run({ type: 'breakout:help', payload: { roundId: r } }, people[0]!).ok).toBe(true);
+      expect(w.run({ type: 'breakout:help', payload: { roundId: r } }, other).ok).toBe(true);
+      const first = w.state.breakouts.byId[r]!.help[0]!;
+      w.run({ type: 'breakout:resolveHelp', payload: { roundId: r, requestId: first.id } }, f);
+      expect(w.state.breakouts.byId[r]!.help.filter((h) => !h.resolved)).toHaveLength(1);
+      w.run({ type: 'breakout:end', payload: { roundId: r, closingSeconds } }, f);
+      const round = w.state.breakouts.byId[r]!;
+      expect(round.status).toBe(closingSeconds === 0 ? 'closed' : 'closing');
+      expect(round.help).toHaveLength(2);
+      expect(round.help.every((h) => h.resolved)).toBe(true);
+      expect(w.run({ type: 'breakout:help', payload: { roundId: r } }, people[0]!)).toMatchObject({ ok: false, refusal: { code: 'conflict' } });
+      expect(w.state.breakouts.byId[r]!.help).toHaveLength(2);
+    }
+  });
+
   it('let a group choose its rapporteur, who alone (with facilitators) writes the findings', () => {
     const w = new TestWorkshop();
     const f = w.facilitator();
