@@ -158,7 +158,8 @@ test('two nodes behind nginx: Redis is restarted mid-workshop, the nodes recover
   for (const [i, p] of people.entries()) await p.typeInNotes(`[d${i}]`);
   await facilitator.page.getByRole('button', { name: 'Start the first item' }).click();
   for (const p of people) await expect(p.page.getByTestId('save-status')).toHaveText('All changes saved');
-  await new Promise((r) => setTimeout(r, 1000));
+  // Both nodes know Redis is away (they stop being ready) before it comes back.
+  for (const n of cluster.nodes) await expect.poll(async () => (await fetch(`${n.url}/readyz`)).status, { timeout: 20_000 }).toBe(503);
 
   // Redis is back (empty, as after a restart): the nodes reconnect and catch up from the store.
   await redis.start();
