@@ -6,6 +6,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { countryName } from '../../i18n/names';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { InputForm } from './InputForm';
+import { MergeForm } from '../../ui/MergeForm';
 import { clearInputDraft, onInputDraft, peekInputDraft, type InputDraft } from './inputDraft';
 import { filterInputs, matrixOf, missingOf, noFilter, ownOwner, ownersOf, proposerOf, type InputFilter, type SortOrder, type StatusFilter } from './outcomesView';
 
@@ -214,7 +215,6 @@ function InputItem({ state, input, by, onMessage }: { state: WorkshopState; inpu
   const canEdit = isFacilitator || (own && input.status === 'proposed');
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
-  const mergeId = useId();
   const name = (code: string) => countryName(code, locale);
   const proposer = proposerOf(state, input, view.me, name);
   const objective = state.definition.objectives.find((o) => o.id === input.objective);
@@ -307,27 +307,13 @@ function InputItem({ state, input, by, onMessage }: { state: WorkshopState; inpu
         </div>
       )}
       {merging && (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const into = new FormData(e.currentTarget).get('into');
-            if (typeof into === 'string' && into) act(client.send('input:merge', { inputIds: [input.id], intoId: into }));
-            setMerging(false);
-          }}
-        >
-          <label htmlFor={mergeId}>{t('outcomes.act.mergeLabel', { text: input.action.slice(0, 60) })}</label>
-          <select id={mergeId} name="into">
-            {mergeTargets.map((o) => (
-              <option key={o.id} value={o.id} dir="auto">
-                {o.action.slice(0, 80)}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="small">
-            {t('outcomes.act.mergeSubmit')}
-          </button>
-        </form>
+        <MergeForm
+          label={t('outcomes.act.mergeLabel', { text: input.action.slice(0, 60) })}
+          submit={t('outcomes.act.mergeSubmit')}
+          targets={mergeTargets.map((o) => ({ id: o.id, text: o.action }))}
+          onMerge={(into) => act(client.send('input:merge', { inputIds: [input.id], intoId: into }))}
+          onClose={() => setMerging(false)}
+        />
       )}
     </li>
   );

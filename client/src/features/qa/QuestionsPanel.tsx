@@ -5,6 +5,7 @@ import { describeError } from '../../i18n/describeError';
 import { useLocale } from '../../i18n/useLocale';
 import { countryName } from '../../i18n/names';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
+import { MergeForm } from '../../ui/MergeForm';
 
 /** Who asked, as the room may see it. */
 function askerLabel(q: Question, state: WorkshopState, locale: string, anonymous: string): string {
@@ -155,8 +156,6 @@ function QuestionItem({ q, asker, onAct }: { q: Question; asker: string; onAct: 
   const onProjector = state.run.projector.kind === 'question' && state.run.projector.questionId === q.id;
   const [merging, setMerging] = useState(false);
   const others = state.qa.order.map((id) => state.qa.byId[id]!).filter((o) => o && o.id !== q.id && !o.mergedInto && o.status !== 'hidden');
-  const mergeId = useId();
-  const [target, setTarget] = useState('');
   return (
     <li className={`question status-${q.status}`} data-testid="question">
       <div className="question-body">
@@ -198,27 +197,13 @@ function QuestionItem({ q, asker, onAct }: { q: Question; asker: string; onAct: 
           </div>
         )}
         {merging && (
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (target) onAct(client.send('qa:merge', { questionId: q.id, intoId: target }));
-              setMerging(false);
-            }}
-          >
-            <label htmlFor={mergeId}>{t('qa.mod.mergeLabel', { text: q.text.slice(0, 40) })}</label>
-            <select id={mergeId} value={target} onChange={(e) => setTarget(e.target.value)}>
-              <option value="" />
-              {others.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.text.slice(0, 80)}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="small">
-              {t('qa.mod.mergeSubmit')}
-            </button>
-          </form>
+          <MergeForm
+            label={t('qa.mod.mergeLabel', { text: q.text.slice(0, 40) })}
+            submit={t('qa.mod.mergeSubmit')}
+            targets={others}
+            onMerge={(into) => onAct(client.send('qa:merge', { questionId: q.id, intoId: into }))}
+            onClose={() => setMerging(false)}
+          />
         )}
       </div>
       <button
