@@ -8,6 +8,7 @@ import { initialOutcomesState } from '../outcomes/model.js';
 import { initialDiscussionsState } from '../discussions/model.js';
 import type { WorkshopState } from '../state.js';
 import type { Participant } from './model.js';
+import { shiftDays } from './reschedule.js';
 
 export type CoreEvent = EventOf<'workshop'> | EventOf<'participant'>;
 
@@ -39,6 +40,9 @@ export function applyWorkshop(state: WorkshopState, event: CoreEvent): WorkshopS
       return createState(event);
     case 'workshop.settingsUpdated':
       next.settings = { ...state.settings, ...event.settings };
+      return next;
+    case 'workshop.rescheduled':
+      next.definition = { ...state.definition, days: shiftDays(state.definition.days, event.shiftDays) };
       return next;
     case 'participant.joined':
       next.participants = { ...state.participants, [event.participant.id]: event.participant };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestWorkshop } from '../../testing/fixtures.js';
+import { demoDefinition } from './demo.js';
+import { RescheduleWorkshop } from './protocol.js';
 
 describe('joining', () => {
   it('admits a participant with a country of the workshop', () => {
@@ -163,5 +165,58 @@ describe('co-facilitators', () => {
     const coFacilitator = { participantId: a.participantId, role: 'facilitator' as const };
     expect(w.run({ type: 'participant:setRole', payload: { participantId: f.participantId, role: 'participant' } }, coFacilitator).ok).toBe(true);
     expect(w.state.participants[f.participantId]?.role).toBe('participant');
+  });
+});
+
+describe('moving the workshop in time', () => {
+  it('shifts every day together, keeps times and the time zone, and logs it', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const before = w.state.definition;
+    const d = w.run({ type: 'workshop:reschedule', payload: { firstDate: '2026-12-07' } }, f);
+    expect(d).toMatchObject({ ok: true, events: [{ type: 'workshop.rescheduled', firstDate: '2026-12-07' }] });
+    const days = w.state.definition.days;
+    expect(days.map((x) => x.date)).toEqual(['2026-12-07', '2026-12-08']);
+    expect(days.map((x) => x.items)).toEqual(before.days.map((x) => x.items));
+    expect(w.state.definition.timeZone).toBe(before.timeZone);
+    expect(w.log.at(-1)).toMatchObject({ type: 'workshop.rescheduled', shiftDays: expect.any(Number) });
+  });
+
+  it('moves back in time too, and yields nothing for the same date', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    w.run({ type: 'workshop:reschedule', payload: { firstDate: '2019-05-01' } }, f);
+    expect(w.state.definition.days.map((x) => x.date)).toEqual(['2019-05-01', '2019-05-02']);
+    const seq = w.state.seq;
+    expect(w.run({ type: 'workshop:reschedule', payload: { firstDate: '2019-05-01' } }, f)).toEqual({ ok: true, events: [] });
+    expect(w.state.seq).toBe(seq);
+  });
+
+  it('refuses participants and observers, and changes nothing', () => {
+    const w = new TestWorkshop();
+    const a = w.join('A');
+    const o = w.join('O', 'observer');
+    const before = w.state;
+    for (const who of [a, o, null]) {
+      expect(w.run({ type: 'workshop:reschedule', payload: { firstDate: '2026-12-07' } }, who)).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
+    }
+    expect(w.state).toBe(before);
+  });
+
+  it('refuses a workshop without days, and a move past 2099', () => {
+    const w = new TestWorkshop('ws2', { ...demoDefinition, days: [] });
+    const f = w.facilitator();
+    expect(w.run({ type: 'workshop:reschedule', payload: { firstDate: '2026-12-07' } }, f)).toMatchObject({ ok: false, refusal: { code: 'conflict' } });
+    const v = new TestWorkshop();
+    const g = v.facilitator();
+    expect(v.run({ type: 'workshop:reschedule', payload: { firstDate: '2099-12-31' } }, g)).toMatchObject({ ok: false, refusal: { code: 'invalid' } });
+    expect(v.state.definition.days[0]!.date).toBe(demoDefinition.days[0]!.date);
+  });
+
+  it('validates the date on the wire', () => {
+    for (const firstDate of ['2026-02-30', '20-12-2026', '1999-12-31', '2100-01-01', '']) {
+      expect(RescheduleWorkshop.safeParse({ firstDate }).success).toBe(false);
+    }
+    expect(RescheduleWorkshop.safeParse({ firstDate: '2028-02-29' }).success).toBe(true);
   });
 });

@@ -7,12 +7,14 @@ import { z } from 'zod';
 import { LanguageCode } from '../../protocol/languages.js';
 import {
   Affiliation,
+  CalendarDate,
   DisplayName,
   Id,
   Participant,
   WorkshopDefinition,
   WorkshopSettings,
 } from './model.js';
+import { isRealDate } from './reschedule.js';
 
 export const RenameParticipant = z.object({
   participantId: Id,
@@ -35,6 +37,19 @@ export type UpdateSettings = z.infer<typeof UpdateSettings>;
 export const SetRole = z.object({ participantId: Id, role: z.enum(['facilitator', 'participant', 'observer']) });
 export type SetRole = z.infer<typeof SetRole>;
 
+/**
+ * Move the whole workshop in time (a rehearsal, a postponement): the first day
+ * goes to `firstDate` and every other day shifts with it; times of day and the
+ * venue's time zone stay. Facilitators only.
+ */
+export const RescheduleWorkshop = z.object({
+  firstDate: CalendarDate.refine(isRealDate, 'no such date').refine(
+    (d) => d >= '2000-01-01' && d <= '2099-12-31',
+    'a date between 2000 and 2099',
+  ),
+});
+export type RescheduleWorkshop = z.infer<typeof RescheduleWorkshop>;
+
 /** Core commands a connected client may send, by event name. */
 export const workshopCommands = {
   'participant:rename': RenameParticipant,
@@ -42,6 +57,7 @@ export const workshopCommands = {
   'participant:remove': RemoveParticipant,
   'participant:setRole': SetRole,
   'workshop:updateSettings': UpdateSettings,
+  'workshop:reschedule': RescheduleWorkshop,
 } as const;
 
 /** Joining as a participant or observer, with the join code already checked. */
@@ -75,6 +91,12 @@ export const WorkshopSettingsUpdated = z.object({
   type: z.literal('workshop.settingsUpdated'),
   settings: WorkshopSettings.partial(),
 });
+/** Every day moved by `shiftDays` calendar days; `firstDate` is where the first day landed. */
+export const WorkshopRescheduled = z.object({
+  type: z.literal('workshop.rescheduled'),
+  shiftDays: z.number().int(),
+  firstDate: CalendarDate,
+});
 export const ParticipantJoined = z.object({
   type: z.literal('participant.joined'),
   participant: Participant,
@@ -105,6 +127,7 @@ export const ParticipantRoleSet = z.object({
 export const workshopEvents = [
   WorkshopCreated,
   WorkshopSettingsUpdated,
+  WorkshopRescheduled,
   ParticipantJoined,
   ParticipantRenamed,
   ParticipantLanguageSet,
