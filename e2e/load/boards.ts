@@ -27,16 +27,17 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
 import { chromium } from '@playwright/test';
 import { AppPath, BoardDoc, docName, type ItemData, type JoinReply } from '@plenary/shared';
-import { cpuOf, createBoard, joinMany, rssOf, startPlenary, startStock, type BenchServer } from './lib/boardsKit.js';
+import { createBoard, joinMany, startPlenary, startStock, type BenchServer } from './lib/boardsKit.js';
+import { openDoc, synced } from './lib/docClient.js';
+import { machine } from './lib/machine.js';
+import { cpuOf, rssOf } from './lib/server.js';
 import { round, summarize, quartet, type Summary } from './lib/stats.js';
 import type { WorkerReply, WorkerSetup } from './boardsWorker.js';
 
@@ -147,21 +148,13 @@ async function prepare(server: BenchServer, clients: number): Promise<Target> {
 /** Opens the board as one more client, runs `fill` on it, and waits until the server has it all. */
 async function seed(target: Target, fill: (board: BoardDoc) => void): Promise<void> {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(target.base, target.docName, doc, {
-    params: target.seedToken ? { token: target.seedToken } : {},
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  await new Promise<void>((ok) => provider.on('sync', (s: boolean) => s && ok()));
+  const provider = openDoc(target.base, target.docName, doc, target.seedToken);
+  await synced(provider, 60_000);
   fill(new BoardDoc(doc));
   // A second client sees everything: the server has it.
   const check = new Y.Doc();
   const expected = new BoardDoc(doc).size;
-  const p2 = new WebsocketProvider(target.base, target.docName, check, {
-    params: target.seedToken ? { token: target.seedToken } : {},
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
+  const p2 = openDoc(target.base, target.docName, check, target.seedToken);
   for (let i = 0; i < 600 && new BoardDoc(check).size < expected; i++) await sleep(100);
   if (new BoardDoc(check).size < expected) throw new Error(`seeding: ${new BoardDoc(check).size}/${expected} items arrived`);
   p2.destroy();
@@ -442,7 +435,7 @@ async function main(): Promise<void> {
   }
   const result = {
     startedAt,
-    machine: { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', memTotalBytes: totalmem(), node: process.version, loadAverage: loadavg() },
+    machine: { ...machine(), loadAverage: loadavg() },
     options: o,
     rounds,
     browser,

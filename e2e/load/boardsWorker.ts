@@ -11,9 +11,9 @@
  * (a position within the schema's bounds); a cursor carries its send time.
  * Every receiver records now − sent. All processes share one clock.
  */
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
+import { openDoc, synced } from './lib/docClient.js';
 
 export interface WorkerSetup {
   type: 'setup';
@@ -75,25 +75,17 @@ function connect(s: WorkerSetup, i: number): Promise<{ client: Client; ms: numbe
   const doc = new Y.Doc();
   const token = s.tokens[i];
   const t0 = performance.now();
-  const provider = new WebsocketProvider(s.base, s.docName, doc, {
-    params: token ? { token } : {},
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
+  const provider = openDoc(s.base, s.docName, doc, token ?? null);
   const client: Client = { index, doc, provider, leaving: false };
   if (s.mode === 'fanout') observeMoves(client);
   else observeCursors(client);
   provider.on('connection-close', () => {
     if (!client.leaving) drops++;
   });
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`client ${index}: not synced in 60 s`)), 60_000);
-    provider.on('sync', (synced: boolean) => {
-      if (!synced) return;
-      clearTimeout(timer);
-      ok({ client, ms: performance.now() - t0 });
-    });
-  });
+  return synced(provider, 60_000).then(
+    () => ({ client, ms: performance.now() - t0 }),
+    (error: Error) => Promise.reject(new Error(`client ${index}: ${error.message}`)),
+  );
 }
 
 function observeMoves(c: Client): void {

@@ -25,24 +25,21 @@
  *
  *   pnpm build && pnpm --filter @plenary/e2e bench:cluster -- --nodes 1,2,3 --clients 60 --repeat 3
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docName, SocketEvent, type DomainEvent } from '@plenary/shared';
-import { cpuOf, createBoardAt } from './lib/boardsKit.js';
+import { createBoardAt, send, workshopIdFor } from './lib/api.js';
 import { startNodes } from './lib/clusterNodes.js';
-import { joinParticipant, leave, RoundCounters, workshopIdFor, writeEdits, type Participant } from './lib/participant.js';
+import { joinParticipant, leave, RoundCounters, writeEdits, type Participant } from './lib/participant.js';
+import { cpuOf } from './lib/server.js';
 import { quartet, round, summarize, type Summary } from './lib/stats.js';
-import { parseNodeRoundOptions } from './lib/nodeRoundOptions.js';
+import { parseNodeRoundOptions, runNodeRounds, type NodeRoundOptions } from './lib/nodeRounds.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outFile = resolve(here, '../output/bench-cluster.json');
-const log = (message: string) => console.log(`[bench:cluster] ${message}`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-interface Options {
-  nodes: number[];
+interface Options extends NodeRoundOptions {
   clients: number;
   writers: number;
   rate: number;
@@ -50,8 +47,6 @@ interface Options {
   commandRate: number;
   commandSeconds: number;
   drainMs: number;
-  /** Rounds per node count, interleaved (1, 2, 3, 1, 2, 3, …) so a busy moment on a shared machine hits every node count alike. */
-  repeat: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -76,7 +71,7 @@ interface RoundResult {
   loadAvgAfter: number[];
 }
 
-async function runRound(k: number, o: Options): Promise<RoundResult> {
+async function runRound(k: number, o: Options, log: (message: string) => void): Promise<RoundResult> {
   const cluster = await startNodes(k);
   const joined: Participant[] = [];
   try {
@@ -148,7 +143,7 @@ async function runRound(k: number, o: Options): Promise<RoundResult> {
           const started = performance.now();
           const nameNow = `Bench ${w.index} r${n}`;
           sentAt.set(nameNow, { at: Date.now(), node: nodeOf(w.index) });
-          const reply = await w.socket.timeout(10_000).emitWithAck('participant:rename', { participantId: w.session.participantId, name: nameNow });
+          const reply = await send(w.socket, 'participant:rename', { participantId: w.session.participantId, name: nameNow }, 10_000);
           acks.push(performance.now() - started);
           if (!reply.ok) refused++;
           await sleep(Math.max(0, 1000 / o.commandRate - (performance.now() - started)));
@@ -192,49 +187,27 @@ async function runRound(k: number, o: Options): Promise<RoundResult> {
   }
 }
 
-function table(results: RoundResult[]): string {
-  const lines = [
-    '| nodes | clients | load avg (1 min) after | edit fan-out p50 / p95 / p99 / max, ms: all | same node | other node | delivered | command ack p50 / p95 / p99 / max | command fan-out: same node | other node | delivered | CPU s: nodes (each) / clients, in s |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const x of [...results].sort((a, b) => a.nodes - b.nodes)) {
-    lines.push(
-      `| ${x.nodes} | ${x.clients} | ${x.loadAvgAfter[0]} | ${quartet(x.edits.all)} | ${quartet(x.edits.sameNode)} | ${quartet(x.edits.otherNode)} | ${(x.edits.delivery * 100).toFixed(1)} % | ${quartet(x.commands.ack)} | ${quartet(x.commands.sameNode)} | ${quartet(x.commands.otherNode)} | ${(x.commands.delivery * 100).toFixed(1)} % | ${x.cpu.nodes} (${x.cpu.perNode.join(', ')}) / ${x.cpu.clients}, in ${x.cpu.phaseSeconds} |`,
-    );
-  }
-  return lines.join('\n');
-}
-
-async function main(): Promise<void> {
-  let o: Options;
-  try {
-    o = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 2;
-    return;
-  }
-  process.setMaxListeners(o.clients + 50);
-  const results: RoundResult[] = [];
-  const startedAt = new Date().toISOString();
-  for (const k of Array.from({ length: o.repeat }, () => o.nodes).flat()) {
-    log(`round: ${k} node(s), ${o.clients} clients, ${o.writers} writers × ${o.rate}/s × ${o.duration} s, ${o.writers} × ${o.commandRate} renames/s × ${o.commandSeconds} s`);
-    const result = await runRound(k, o);
-    log(`edits all ${quartet(result.edits.all)}; commands ack ${quartet(result.commands.ack)}; drops ${JSON.stringify(result.drops)}; cpu ${JSON.stringify(result.cpu)}; load ${result.loadAvgAfter.join(' ')}`);
-    results.push(result);
-    await sleep(1000);
-  }
-  const machine = { cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown', memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version };
-  console.log(`\n${table(results)}\n`);
-  await mkdir(dirname(outFile), { recursive: true });
-  await writeFile(outFile, JSON.stringify({ startedAt, options: o, machine, results }, null, 2));
-  log(`written to ${outFile}`);
-}
-
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runNodeRounds<Options, RoundResult>({
+  name: 'bench:cluster',
+  outFile: resolve(here, '../output/bench-cluster.json'),
+  parse: parseArgs,
+  maxListeners: (o) => o.clients + 50,
+  describe: (k, o) => `round: ${k} node(s), ${o.clients} clients, ${o.writers} writers × ${o.rate}/s × ${o.duration} s, ${o.writers} × ${o.commandRate} renames/s × ${o.commandSeconds} s`,
+  run: runRound,
+  summary: (r) => `edits all ${quartet(r.edits.all)}; commands ack ${quartet(r.commands.ack)}; drops ${JSON.stringify(r.drops)}; cpu ${JSON.stringify(r.cpu)}; load ${r.loadAvgAfter.join(' ')}`,
+  columns: ['nodes', 'clients', 'load avg (1 min) after', 'edit fan-out p50 / p95 / p99 / max, ms: all', 'same node', 'other node', 'delivered', 'command ack p50 / p95 / p99 / max', 'command fan-out: same node', 'other node', 'delivered', 'CPU s: nodes (each) / clients, in s'],
+  row: (x) => [
+    x.nodes,
+    x.clients,
+    x.loadAvgAfter[0]!,
+    quartet(x.edits.all),
+    quartet(x.edits.sameNode),
+    quartet(x.edits.otherNode),
+    `${(x.edits.delivery * 100).toFixed(1)} %`,
+    quartet(x.commands.ack),
+    quartet(x.commands.sameNode),
+    quartet(x.commands.otherNode),
+    `${(x.commands.delivery * 100).toFixed(1)} %`,
+    `${x.cpu.nodes} (${x.cpu.perNode.join(', ')}) / ${x.cpu.clients}, in ${x.cpu.phaseSeconds}`,
+  ],
+});

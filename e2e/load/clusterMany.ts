@@ -32,35 +32,21 @@
  *   pnpm build && pnpm --filter @plenary/e2e bench:cluster:many -- --nodes 1,2,3 --workshops 8 --people 8
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { io, type Socket } from 'socket.io-client';
-import {
-  ApiPath,
-  docName,
-  PollSocketEvent,
-  SocketEvent,
-  type CreatedWorkshop,
-  type DomainEvent,
-  type JoinReply,
-  type PollResultsPush,
-  type Result,
-} from '@plenary/shared';
-import { cpuOf, post } from './lib/boardsKit.js';
+import { ApiPath, docName, PollSocketEvent, type CreatedWorkshop, type PollResultsPush } from '@plenary/shared';
+import { connectSocket, enterAsFacilitator, must, nextEvent, post, send, syncWorkshop, workshopIdFor, type ClientSocket } from './lib/api.js';
 import { startNodes } from './lib/clusterNodes.js';
 import { joinParticipant, leave, RoundCounters, writeEdits, type Participant } from './lib/participant.js';
+import { cpuOf } from './lib/server.js';
 import { quartet, round, summarize, type Summary } from './lib/stats.js';
-import { parseNodeRoundOptions } from './lib/nodeRoundOptions.js';
+import { parseNodeRoundOptions, runNodeRounds, type NodeRoundOptions } from './lib/nodeRounds.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outFile = resolve(here, '../output/bench-cluster-many.json');
-const log = (message: string) => console.log(`[bench:cluster:many] ${message}`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-interface Options {
-  nodes: number[];
+interface Options extends NodeRoundOptions {
   workshops: number;
   people: number;
   writers: number;
@@ -68,7 +54,6 @@ interface Options {
   voteRate: number;
   duration: number;
   drainMs: number;
-  repeat: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -77,15 +62,13 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-type AnySocket = Socket & { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Result<{ seq: number }>> } };
-
 interface Workshop {
   index: number;
   workshopId: string;
   joinCode: string;
   boardDoc: string;
   pollId: string;
-  facilitator: AnySocket;
+  facilitator: ClientSocket;
   /** Results pushes the facilitator received: arrival time and the sequence number they were computed at. */
   pushes: { at: number; seq: number }[];
   people: Participant[];
@@ -115,51 +98,26 @@ function deadlocks(dbUrl: string): number | null {
   }
 }
 
-async function connect(url: string, token: string): Promise<AnySocket> {
-  const socket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false }) as AnySocket;
-  await new Promise<void>((ok, fail) => {
-    socket.once('connect', () => ok());
-    socket.once('connect_error', fail);
-  });
-  await socket.timeout(10_000).emitWithAck(SocketEvent.sync, { since: null });
-  return socket;
-}
-
 /** Creates a workshop (a copy of the demo) and sets it up: facilitator connected to `url`, a board, a launched poll. */
 async function setUpWorkshop(index: number, creatorUrl: string, creatorToken: string, url: string): Promise<Omit<Workshop, 'people'>> {
-  const res = await fetch(creatorUrl + ApiPath.workshops, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${creatorToken}` },
-    body: JSON.stringify({ from: 'demo', title: `Bench workshop ${index + 1}` }),
-  });
-  const created = (await res.json()) as Result<CreatedWorkshop>;
+  const created = await post<CreatedWorkshop>(creatorUrl + ApiPath.workshops, { from: 'demo', title: `Bench workshop ${index + 1}` }, creatorToken);
   if (!created.ok) throw new Error(`create workshop: ${created.error.message}`);
   const { workshopId, joinCode, facilitatorKey } = created.data;
-  const entered = await post<JoinReply>(url + ApiPath.facilitatorEnter(workshopId), { key: facilitatorKey, name: 'Bench facilitator', language: 'en' });
-  if (!entered.ok) throw new Error(`facilitator: ${entered.error.message}`);
-  const facilitator = await connect(url, entered.data.token);
-  const boardId = new Promise<string>((ok) => facilitator.on(SocketEvent.events, ({ events }: { events: DomainEvent[] }) => {
-    for (const e of events) if (e.type === 'board.created') ok(e.boardId);
-  }));
-  const pollId = new Promise<string>((ok) => facilitator.on(SocketEvent.events, ({ events }: { events: DomainEvent[] }) => {
-    for (const e of events) if (e.type === 'poll.created') ok(e.poll.id);
-  }));
-  const must = (r: Result<unknown>, what: string) => {
-    if (!r.ok) throw new Error(`${what}: ${r.error.message}`);
-  };
-  must(await facilitator.timeout(10_000).emitWithAck('board:create', { title: 'Bench board', template: 'blank' }), 'board:create');
-  must(
-    await facilitator.timeout(10_000).emitWithAck('poll:create', {
-      poll: {
-        question: 'Which first?',
-        spec: { kind: 'single', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }] },
-        settings: { anonymous: false, results: 'live', countBy: 'person', segmentBy: 'none' },
-      },
-    }),
-    'poll:create',
-  );
+  const entered = await enterAsFacilitator(url, workshopId, facilitatorKey);
+  const facilitator = await connectSocket(url, entered.token, 10_000);
+  await syncWorkshop(facilitator, 10_000);
+  const boardId = nextEvent(facilitator, (e) => (e.type === 'board.created' ? e.boardId : undefined));
+  const pollId = nextEvent(facilitator, (e) => (e.type === 'poll.created' ? e.poll.id : undefined));
+  await must(facilitator, 'board:create', { title: 'Bench board', template: 'blank' });
+  await must(facilitator, 'poll:create', {
+    poll: {
+      question: 'Which first?',
+      spec: { kind: 'single', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }] },
+      settings: { anonymous: false, results: 'live', countBy: 'person', segmentBy: 'none' },
+    },
+  });
   const poll = await pollId;
-  must(await facilitator.timeout(10_000).emitWithAck('poll:open', { pollId: poll }), 'poll:open');
+  await must(facilitator, 'poll:open', { pollId: poll });
   const pushes: { at: number; seq: number }[] = [];
   facilitator.on(PollSocketEvent.results, (p: PollResultsPush) => {
     if (p.pollId === poll) pushes.push({ at: Date.now(), seq: p.seq });
@@ -167,20 +125,17 @@ async function setUpWorkshop(index: number, creatorUrl: string, creatorToken: st
   return { index, workshopId, joinCode, boardDoc: docName({ kind: 'board', workshopId, boardId: await boardId }), pollId: poll, facilitator, pushes };
 }
 
-async function runRound(k: number, o: Options): Promise<RoundResult> {
+async function runRound(k: number, o: Options, log: (message: string) => void): Promise<RoundResult> {
   const cluster = await startNodes(k, 'plenary_benchm');
   const workshops: Workshop[] = [];
   const counters = new RoundCounters();
   try {
     const first = cluster.nodes[0]!;
-    const demoId = ((await (await fetch(first.url + ApiPath.joinInfo(first.joinCode))).json()) as Result<{ workshopId: string }>);
-    if (!demoId.ok) throw new Error('no demo workshop');
     const key = new URL(first.facilitatorUrl!).hash.replace(/^#key=/, '');
-    const creator = await post<JoinReply>(first.url + ApiPath.facilitatorEnter(demoId.data.workshopId), { key, name: 'Creator', language: 'en' });
-    if (!creator.ok) throw new Error(creator.error.message);
+    const creator = await enterAsFacilitator(first.url, await workshopIdFor(first.url, first.joinCode), key, 'Creator');
     const nodeUrl = (i: number) => cluster.nodes[i % k]!.url;
     for (let w = 0; w < o.workshops; w++) {
-      const ws = await setUpWorkshop(w, first.url, creator.data.token, nodeUrl(w));
+      const ws = await setUpWorkshop(w, first.url, creator.token, nodeUrl(w));
       const people: Participant[] = [];
       people.push(
         ...(await Promise.all(
@@ -235,9 +190,7 @@ async function runRound(k: number, o: Options): Promise<RoundResult> {
           const sentAt = Date.now();
           const t0 = performance.now();
           try {
-            const reply = await (p.socket as unknown as AnySocket)
-              .timeout(10_000)
-              .emitWithAck('poll:vote', { pollId: w.pollId, ballot: { kind: 'single', option: ['a', 'b', 'c'][(p.index + n) % 3] } });
+            const reply = await send(p.socket, 'poll:vote', { pollId: w.pollId, ballot: { kind: 'single', option: ['a', 'b', 'c'][(p.index + n) % 3] } }, 10_000);
             acks.push(performance.now() - t0);
             if (reply.ok) ballots.push({ ws: w, sentAt, seq: reply.data.seq });
             else refused++;
@@ -295,54 +248,44 @@ async function runRound(k: number, o: Options): Promise<RoundResult> {
   }
 }
 
-function table(results: RoundResult[]): string {
-  const lines = [
-    '| nodes | workshops / clients | offered ops/s | handled ops/s | messages/s | board edit p50 / p95 / p99 / max, ms | edits delivered | ballot ack p50 / p95 / p99 / max | ballot → results p50 / p95 / p99 / max | ballots acked / sent (refused, timed out) | PG deadlocks | CPU s: nodes (each) / clients, in phase s | load avg (1 min) after |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const x of [...results].sort((a, b) => a.nodes - b.nodes)) {
-    lines.push(
-      `| ${x.nodes} | ${x.workshops} / ${x.clients} | ${x.throughput.offeredOpsPerSecond} | ${x.throughput.opsPerSecond} | ${x.throughput.messagesPerSecond} | ${quartet(x.edits.latency)} | ${((x.edits.delivered / x.edits.expected) * 100).toFixed(1)} % | ${quartet(x.ballots.ack)} | ${quartet(x.ballots.toResults)} | ${x.ballots.acked} / ${x.ballots.sent} (${x.ballots.refused}, ${x.ballots.failed}) | ${x.deadlocks ?? '?'} | ${x.cpu.nodes} (${x.cpu.perNode.join(', ')}) / ${x.cpu.clients}, in ${x.phaseSeconds} | ${x.loadAvgAfter[0]} |`,
-    );
-  }
-  return lines.join('\n');
-}
-
-async function main(): Promise<void> {
-  let o: Options;
-  try {
-    o = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 2;
-    return;
-  }
-  process.setMaxListeners(o.workshops * (o.people + 1) + 50);
-  const results: RoundResult[] = [];
-  const startedAt = new Date().toISOString();
-  const loadAvgBefore = loadavg().map((x) => round(x, 2));
-  for (const k of Array.from({ length: o.repeat }, () => o.nodes).flat()) {
-    log(
-      `round: ${k} node(s), ${o.workshops} workshops × ${o.people} people; ${o.writers} writers × ${o.rate} edits/s and everyone ${o.voteRate} ballots/s, ${o.duration} s (load avg ${loadavg()[0]!.toFixed(2)})`,
-    );
-    const result = await runRound(k, o);
-    log(
-      `ops/s ${result.throughput.opsPerSecond} of ${result.throughput.offeredOpsPerSecond}; edits ${quartet(result.edits.latency)}; ballot ack ${quartet(result.ballots.ack)}; → results ${quartet(result.ballots.toResults)}; refused ${result.ballots.refused}, failed ${result.ballots.failed}, no results ${result.ballots.noResults}; drops ${JSON.stringify(result.drops)}; deadlocks ${result.deadlocks}; cpu ${JSON.stringify(result.cpu)}; load ${result.loadAvgAfter.join(' ')}`,
-    );
-    results.push(result);
-    await sleep(1000);
-  }
-  const machine = { cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown', memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version };
-  console.log(`\n${table(results)}\n`);
-  await mkdir(dirname(outFile), { recursive: true });
-  await writeFile(outFile, JSON.stringify({ startedAt, options: o, machine, loadAvgBefore, results }, null, 2));
-  log(`written to ${outFile}`);
-}
-
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runNodeRounds<Options, RoundResult>({
+  name: 'bench:cluster:many',
+  outFile: resolve(here, '../output/bench-cluster-many.json'),
+  parse: parseArgs,
+  maxListeners: (o) => o.workshops * (o.people + 1) + 50,
+  describe: (k, o) =>
+    `round: ${k} node(s), ${o.workshops} workshops × ${o.people} people; ${o.writers} writers × ${o.rate} edits/s and everyone ${o.voteRate} ballots/s, ${o.duration} s (load avg ${loadavg()[0]!.toFixed(2)})`,
+  run: runRound,
+  summary: (r) =>
+    `ops/s ${r.throughput.opsPerSecond} of ${r.throughput.offeredOpsPerSecond}; edits ${quartet(r.edits.latency)}; ballot ack ${quartet(r.ballots.ack)}; → results ${quartet(r.ballots.toResults)}; refused ${r.ballots.refused}, failed ${r.ballots.failed}, no results ${r.ballots.noResults}; drops ${JSON.stringify(r.drops)}; deadlocks ${r.deadlocks}; cpu ${JSON.stringify(r.cpu)}; load ${r.loadAvgAfter.join(' ')}`,
+  columns: [
+    'nodes',
+    'workshops / clients',
+    'offered ops/s',
+    'handled ops/s',
+    'messages/s',
+    'board edit p50 / p95 / p99 / max, ms',
+    'edits delivered',
+    'ballot ack p50 / p95 / p99 / max',
+    'ballot → results p50 / p95 / p99 / max',
+    'ballots acked / sent (refused, timed out)',
+    'PG deadlocks',
+    'CPU s: nodes (each) / clients, in phase s',
+    'load avg (1 min) after',
+  ],
+  row: (x) => [
+    x.nodes,
+    `${x.workshops} / ${x.clients}`,
+    x.throughput.offeredOpsPerSecond,
+    x.throughput.opsPerSecond,
+    x.throughput.messagesPerSecond,
+    quartet(x.edits.latency),
+    `${((x.edits.delivered / x.edits.expected) * 100).toFixed(1)} %`,
+    quartet(x.ballots.ack),
+    quartet(x.ballots.toResults),
+    `${x.ballots.acked} / ${x.ballots.sent} (${x.ballots.refused}, ${x.ballots.failed})`,
+    x.deadlocks ?? '?',
+    `${x.cpu.nodes} (${x.cpu.perNode.join(', ')}) / ${x.cpu.clients}, in ${x.phaseSeconds}`,
+    x.loadAvgAfter[0]!,
+  ],
+});

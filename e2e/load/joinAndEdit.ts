@@ -33,17 +33,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { docName } from '@plenary/shared';
 import { parseOptions, usage, type BenchOptions } from './lib/args.js';
-import { joinParticipant, leave, RoundCounters, workshopIdFor, writeEdits, type JoinContext, type Participant } from './lib/participant.js';
+import { joinParticipant, leave, RoundCounters, writeEdits, type JoinContext, type Participant } from './lib/participant.js';
 import { memorySlope, resultsTable, slopeLine, type BenchResult, type MemorySlope, type RoundResult } from './lib/report.js';
 import { cpuSeconds, externalServer, ownCpuSeconds, readHealth, startServer, type Health, type ServerUnderTest } from './lib/server.js';
 import { round, summarize } from './lib/stats.js';
-import { createBoardAt } from './lib/boardsKit.js';
+import { createBoardAt, workshopIdFor } from './lib/api.js';
+import { machine } from './lib/machine.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   const rounds: RoundResult[] = [];
   for (const clients of options.clients) {
     // A server started here is fresh for every round, so rounds do not inherit each other's memory.
-    const server = options.url && options.code ? externalServer(options.url, options.code) : await startServer(repoRoot);
+    const server = options.url && options.code ? externalServer(options.url, options.code) : await startServer(repoRoot, { inspect: true });
     current = server;
     try {
       log(`server ${server.url} (${server.pid === null ? 'given by --url' : `started here, pid ${server.pid}`}), join code ${server.code}`);
@@ -278,13 +279,7 @@ async function waitForServerToSeeLeaves(url: string, before: Health): Promise<vo
 function benchResult(options: BenchOptions, rounds: RoundResult[], startedAt: string, slope: MemorySlope | null): BenchResult {
   return {
     startedAt,
-    machine: {
-      cpus: availableParallelism(),
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      memTotalBytes: totalmem(),
-      node: process.version,
-      platform: `${process.platform} ${process.arch}`,
-    },
+    machine: machine(),
     options: { ...options },
     rounds,
     memorySlope: slope,

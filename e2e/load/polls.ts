@@ -28,15 +28,12 @@
  *
  *   pnpm --filter @plenary/e2e bench:polls -- --clients 1000
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { io, type Socket } from 'socket.io-client';
 import {
   ApiPath,
   demoDefinition,
@@ -45,23 +42,20 @@ import {
   SocketEvent,
   tallyBallots,
   type BallotRecord,
-  type ClientToServerEvents,
   type CommandAck,
   type JoinReply,
   type PollResultsPush,
   type PollSpec,
   type Result,
-  type ServerToClientEvents,
 } from '@plenary/shared';
-import { cpuSeconds, ownCpuSeconds, readHealth } from './lib/server.js';
+import { benchCountries, connectSocket, enterAsFacilitator, post, send, syncWorkshop, type ClientSocket } from './lib/api.js';
+import { machine } from './lib/machine.js';
+import { cpuSeconds, ownCpuSeconds, readHealth, startServer, type ServerUnderTest } from './lib/server.js';
 import { round, summarize, type Summary } from './lib/stats.js';
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
 const joinCode = 'BENCH5';
-const countries = demoDefinition.countries.map((c) => c.code);
 const log = (m: string) => console.log(`[bench:polls] ${m}`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -97,94 +91,6 @@ function options(): Options {
   return { clients: n('clients'), window: n('window'), concurrency: n('concurrency'), timeout: n('timeout'), named: values.named ?? false, out: values.out! };
 }
 
-interface Server {
-  url: string;
-  pid: number;
-  facilitatorKey: string;
-  workshopId: string;
-  problems: Record<string, number>;
-  stop(): Promise<void>;
-}
-
-/** Starts the built server with a fresh data directory; reads its URL and the facilitator link it prints. */
-async function startServer(): Promise<Server> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'plenary-bench-polls-'));
-  const env = { ...process.env };
-  for (const k of ['PUBLIC_URL', 'PLENARY_SECRET', 'CLIENT_DIR', 'TRUST_PROXY', 'DATABASE_URL', 'REDIS_URL']) delete env[k];
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'server/dist/main.js')], {
-    cwd: repoRoot,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', JOIN_FAILURES_PER_5_MIN: '100000', SEED_DEMO: 'true', DEMO_JOIN_CODE: joinCode },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const problems: Record<string, number> = {};
-  let facilitatorUrl: string | null = null;
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error('the server did not start in 20 s')), 20_000);
-    child.once('exit', (code) => fail(new Error(`the server exited (${code})`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      facilitatorUrl ??= /(http:\/\/\S+\/f\/\S+#key=\S+)/.exec(line)?.[1] ?? null;
-      if (!line.startsWith('{')) return;
-      const entry = JSON.parse(line) as { level: number; msg: string; event?: string; url?: string };
-      if (entry.level >= 40) problems[entry.msg] = (problems[entry.msg] ?? 0) + 1;
-      if (entry.event === 'listening' && entry.url) {
-        clearTimeout(timer);
-        ok(entry.url);
-      }
-    });
-  });
-  const link = new URL(facilitatorUrl ?? '');
-  const key = decodeURIComponent(link.hash.replace(/^#key=/, ''));
-  const workshopId = decodeURIComponent(link.pathname.split('/')[2] ?? '');
-  return {
-    url,
-    pid: child.pid!,
-    facilitatorKey: key,
-    workshopId,
-    problems,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(force);
-      }
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<Result<T>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  return (await res.json()) as Result<T>;
-}
-
-function connect(url: string, token: string, timeoutMs: number): Promise<ClientSocket> {
-  const socket: ClientSocket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false, timeout: timeoutMs });
-  return new Promise((ok, fail) => {
-    socket.once('connect', () => ok(socket));
-    socket.once('connect_error', (e) => {
-      socket.disconnect();
-      fail(new Error(`socket: ${e.message}`));
-    });
-  });
-}
-
-async function syncSnapshot(socket: ClientSocket, timeoutMs: number): Promise<void> {
-  const r = await socket.timeout(timeoutMs).emitWithAck(SocketEvent.sync, { since: null });
-  if (!r.ok) throw new Error(`sync: ${r.error.code}`);
-}
-
-function send(socket: ClientSocket, name: string, payload: unknown, timeoutMs: number): Promise<Result<CommandAck>> {
-  const emit = socket.timeout(timeoutMs) as unknown as { emitWithAck(ev: string, p: unknown): Promise<Result<CommandAck>> };
-  return emit.emitWithAck(name, payload);
-}
-
 /** One simulated participant: what it sent and what it was shown. */
 interface Client {
   index: number;
@@ -214,16 +120,16 @@ function shuffled<T>(xs: T[]): T[] {
   return a;
 }
 
-async function joinOne(server: Server, index: number, o: Options, pollId: () => string | null, n: number): Promise<Client> {
+async function joinOne(server: ServerUnderTest, index: number, o: Options, pollId: () => string | null, n: number): Promise<Client> {
   const reply = await post<JoinReply>(server.url + ApiPath.join, {
     code: joinCode,
     name: `Voter ${String(index + 1).padStart(4, '0')}`,
     language: 'en',
     role: 'participant',
-    affiliation: { kind: 'country', country: countries[index % countries.length], delegation: 'capital' },
+    affiliation: { kind: 'country', country: benchCountries[index % benchCountries.length], delegation: 'capital' },
   });
   if (!reply.ok) throw new Error(`join: ${reply.error.code} ${reply.error.message}`);
-  const socket = await connect(server.url, reply.data.token, o.timeout * 1000);
+  const socket = await connectSocket(server.url, reply.data.token, o.timeout * 1000);
   const c: Client = {
     index,
     session: reply.data,
@@ -250,14 +156,19 @@ async function joinOne(server: Server, index: number, o: Options, pollId: () => 
   socket.on('disconnect', () => {
     if (!c.leaving) c.dropped = true;
   });
-  await syncSnapshot(socket, o.timeout * 1000);
+  await syncWorkshop(socket, o.timeout * 1000);
   return c;
 }
 
 async function main(): Promise<void> {
   const o = options();
   const startedAt = new Date().toISOString();
-  const server = await startServer();
+  const server = await startServer(repoRoot, { joinCode });
+  const { workshopId, facilitatorKey } = server;
+  if (!workshopId || !facilitatorKey) {
+    await server.stop();
+    throw new Error('no facilitator link in the server output');
+  }
   log(`server ${server.url} (pid ${server.pid}); ${o.clients} participants, ballots within ${o.window} ms, ${o.named ? 'named' : 'anonymous'} poll`);
   const clients: Client[] = [];
   let pollId: string | null = null;
@@ -284,14 +195,13 @@ async function main(): Promise<void> {
     if (clients.length !== o.clients) throw new Error('not everyone could join');
 
     // The facilitator prepares and launches the poll.
-    const f = await post<JoinReply>(server.url + ApiPath.facilitatorEnter(server.workshopId), { key: server.facilitatorKey, name: 'Bench facilitator', language: 'en' });
-    if (!f.ok) throw new Error(`facilitator: ${f.error.message}`);
-    const fs = await connect(server.url, f.data.token, o.timeout * 1000);
+    const f = await enterAsFacilitator(server.url, workshopId, facilitatorKey);
+    const fs = await connectSocket(server.url, f.token, o.timeout * 1000);
     const ballotEvents = new Map<string, number>();
     fs.on(SocketEvent.events, ({ events }) => {
       for (const e of events) if (e.type === 'poll.ballotCast' && e.pollId === pollId) ballotEvents.set(e.voter, (ballotEvents.get(e.voter) ?? 0) + 1);
     });
-    await syncSnapshot(fs, o.timeout * 1000);
+    await syncWorkshop(fs, o.timeout * 1000);
     const settings = { anonymous: !o.named, results: 'live', countBy: 'person', segmentBy: 'none' } as const;
     const created = await send(fs, 'poll:create', { poll: { question: 'Rank the six objectives by priority', spec, settings } }, 10_000);
     if (!created.ok) throw new Error(`create: ${created.error.message}`);
@@ -333,7 +243,7 @@ async function main(): Promise<void> {
     const health = await readHealth(server.url);
 
     // The server's tally, and the tally of what was sent.
-    const res = await fetch(server.url + PollApiPath.results(server.workshopId), { headers: { authorization: `Bearer ${f.data.token}` } });
+    const res = await fetch(server.url + PollApiPath.results(workshopId), { headers: { authorization: `Bearer ${f.token}` } });
     const body = (await res.json()) as Result<PollResultsPush[]>;
     if (!body.ok) throw new Error('results');
     const serverPush = body.data.find((p) => p.pollId === pollId)!;
@@ -359,7 +269,7 @@ async function main(): Promise<void> {
 
     const result = {
       startedAt,
-      machine: { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', memTotalBytes: totalmem(), node: process.version, load: loadavg() },
+      machine: { ...machine(), load: loadavg() },
       options: o,
       joined: clients.length,
       joinAllS: round(joinMs / 1000, 2),

@@ -4,28 +4,14 @@
  * document over y-websocket. It observes the board's `bench` map and records,
  * for every key another participant wrote, how long ago that key was written.
  */
-import { io, type Socket } from 'socket.io-client';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import {
-  ApiPath,
-  SocketEvent,
-  type ClientToServerEvents,
-  type JoinInfo,
-  type JoinReply,
-  type JoinRequest,
-  type Result,
-  type ServerToClientEvents,
-} from '@plenary/shared';
-
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import type { WebsocketProvider } from 'y-websocket';
+import { ApiPath, SocketEvent, type JoinReply, type JoinRequest, type Result } from '@plenary/shared';
+import { benchCountries, connectSocket, syncWorkshop, type ClientSocket } from './api.js';
+import { openDoc, synced } from './docClient.js';
 
 /** The Y.Map in the board document that carries the timestamps. */
 export const benchMapName = 'bench';
-
-/** Countries the demo workshop accepts. */
-const countries = ['BY', 'BR', 'CO', 'EG', 'KG', 'LA', 'ML', 'MA', 'NP', 'NE', 'PK', 'ZA', 'UA', 'AF', 'BD', 'IR', 'IQ'];
 
 /** What every participant of a round reports into. */
 export class RoundCounters {
@@ -71,20 +57,15 @@ export interface JoinContext {
   counters: RoundCounters;
 }
 
-/** Asks which workshop a join code opens (`GET /api/join/:code`). */
-export async function workshopIdFor(url: string, code: string): Promise<string> {
-  const res = await fetch(url + ApiPath.joinInfo(code), { signal: AbortSignal.timeout(10_000) });
-  const body = (await res.json()) as Result<JoinInfo>;
-  if (!body.ok) throw new Error(`GET ${ApiPath.joinInfo(code)}: ${body.error.code} ${body.error.message}`);
-  return body.data.workshopId;
-}
-
 /** Joins fully (REST, Socket.IO, sync) and then syncs the board; cleans up what it opened if a step fails. */
 export async function joinParticipant(ctx: JoinContext, index: number): Promise<Participant> {
   const t0 = performance.now();
   const session = await postJoin(ctx, index);
   const t1 = performance.now();
-  const socket = await connectSocket(ctx, session.token);
+  const socket = await connectSocket(ctx.url, session.token, ctx.timeoutMs, (s) => {
+    s.on(SocketEvent.events, () => ctx.counters.eventPushes++);
+    s.on(SocketEvent.presence, () => ctx.counters.presencePushes++);
+  });
   try {
     const t2 = performance.now();
     await syncWorkshop(socket, ctx.timeoutMs);
@@ -106,7 +87,7 @@ async function postJoin(ctx: JoinContext, index: number): Promise<JoinReply> {
     name: `Bench ${String(index + 1).padStart(3, '0')}`,
     language: 'en',
     role: 'participant',
-    affiliation: { kind: 'country', country: countries[index % countries.length]!, delegation: 'capital' },
+    affiliation: { kind: 'country', country: benchCountries[index % benchCountries.length]!, delegation: 'capital' },
   };
   const res = await fetch(ctx.url + ApiPath.join, {
     method: 'POST',
@@ -119,72 +100,20 @@ async function postJoin(ctx: JoinContext, index: number): Promise<JoinReply> {
   return reply.data;
 }
 
-/** A socket of its own (`forceNew`: no multiplexing), websocket only, no reconnection. */
-function connectSocket(ctx: JoinContext, token: string): Promise<ClientSocket> {
-  const socket: ClientSocket = io(ctx.url, {
-    auth: { token },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    timeout: ctx.timeoutMs,
-  });
-  socket.on(SocketEvent.events, () => ctx.counters.eventPushes++);
-  socket.on(SocketEvent.presence, () => ctx.counters.presencePushes++);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
-      socket.disconnect();
-      reject(new Error(`socket connect: ${error.message}`));
-    });
-  });
-}
-
-async function syncWorkshop(socket: ClientSocket, timeoutMs: number): Promise<void> {
-  let reply;
-  try {
-    reply = await socket.timeout(timeoutMs).emitWithAck(SocketEvent.sync, { since: null });
-  } catch {
-    throw new Error('sync: no ack in time');
-  }
-  if (!reply.ok) throw new Error(`sync: ${reply.error.code}`);
-  if (reply.data.mode !== 'snapshot') throw new Error(`sync: expected a snapshot, got ${reply.data.mode}`);
-}
-
 /** Opens the board with y-websocket and waits until it is synced. */
 async function connectDoc(ctx: JoinContext, token: string, index: number) {
   const doc = new Y.Doc();
   const bench = doc.getMap<number>(benchMapName);
   observeLatencies(bench, index, ctx.counters);
-  const provider = new WebsocketProvider(`${ctx.url.replace(/^http/, 'ws')}/yjs`, ctx.docName, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
+  const provider = openDoc(`${ctx.url.replace(/^http/, 'ws')}/yjs`, ctx.docName, doc, token);
   try {
-    await waitSynced(provider, ctx.timeoutMs);
+    await synced(provider, ctx.timeoutMs);
   } catch (error) {
     provider.destroy();
     doc.destroy();
     throw error;
   }
   return { doc, provider, bench };
-}
-
-function waitSynced(provider: WebsocketProvider, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error('doc: not synced in time')), timeoutMs);
-    const onSync = (synced: boolean) => synced && done(null);
-    const onClosed = (event: { code: number; reason: string }) => done(new Error(`doc: closed ${event.code} ${event.reason}`));
-    const done = (error: Error | null) => {
-      clearTimeout(timer);
-      provider.off('sync', onSync);
-      provider.off('closed', onClosed);
-      if (error) reject(error);
-      else resolve();
-    };
-    provider.on('sync', onSync);
-    provider.on('closed', onClosed);
-  });
 }
 
 /** Records now − written for every key another participant added. */

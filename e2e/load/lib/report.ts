@@ -1,5 +1,6 @@
 /** The results of the benchmark: their JSON shape and the table printed for people. */
 import { quartet, round, type Summary } from './stats.js';
+import type { Machine } from './machine.js';
 import type { Health, LogProblems } from './server.js';
 
 export interface EditLoad {
@@ -58,7 +59,7 @@ export interface RoundResult {
 
 export interface BenchResult {
   startedAt: string;
-  machine: { cpus: number; cpuModel: string; memTotalBytes: number; node: string; platform: string };
+  machine: Machine;
   options: Record<string, unknown>;
   rounds: RoundResult[];
   /** Memory growth per participant between the smallest and largest round; null with fewer than two sizes. */

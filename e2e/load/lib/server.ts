@@ -1,9 +1,10 @@
 /**
- * The server under test: either one this process starts (`node server/dist/main.js`
- * on 127.0.0.1 with a fresh data directory) or one already running at a URL.
- * Also reads its health endpoint and, when started here, its CPU time, and
- * forces a full garbage collection before memory readings through the Node
- * inspector, which a started server opens on a loopback port.
+ * The server under test, for every benchmark that runs one Plenary server:
+ * either one this process starts (`node server/dist/main.js` on 127.0.0.1 with
+ * a fresh data directory) or one already running at a URL. Also reads its
+ * health endpoint and, when started here, its CPU time and memory, and forces
+ * a full garbage collection before memory readings through the Node
+ * inspector, which a started server may open on a loopback port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { ApiPath } from '@plenary/shared';
 export const benchJoinCode = 'BENCH2';
 
 const startTimeoutMs = 20_000;
+const linkWaitMs = 2_000;
 const stopGraceMs = 5_000;
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -46,6 +48,8 @@ export interface ServerUnderTest {
    * by URL, PLENARY_FACILITATOR_KEY or null.
    */
   facilitatorKey: string | null;
+  /** The demo workshop, from the same link; null for a server given by URL. */
+  workshopId: string | null;
   /** Runs a full garbage collection in the server; false when it cannot (a server given by URL). */
   collectGarbage(): Promise<boolean>;
   stop(): Promise<void>;
@@ -53,17 +57,32 @@ export interface ServerUnderTest {
 
 /** A server already running elsewhere: nothing to start or stop, no way to collect garbage. */
 export function externalServer(url: string, code: string): ServerUnderTest {
-  return { url, code, pid: null, problems: {}, facilitatorKey: process.env.PLENARY_FACILITATOR_KEY ?? null, collectGarbage: async () => false, stop: async () => {} };
+  return { url, code, pid: null, problems: {}, facilitatorKey: process.env.PLENARY_FACILITATOR_KEY ?? null, workshopId: null, collectGarbage: async () => false, stop: async () => {} };
 }
 
-/** Starts `server/dist/main.js` on a loopback address and waits until it listens. */
-export async function startServer(repoRoot: string): Promise<ServerUnderTest> {
+export interface StartOptions {
+  /** The demo workshop's join code (each benchmark has its own, so a stray server is never taken for another's). */
+  joinCode?: string;
+  /** Opens the Node inspector on a loopback port, so that `collectGarbage` can run a full GC in the server. */
+  inspect?: boolean;
+  /** More environment for the server, over the benchmark's defaults. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts `server/dist/main.js` on a loopback address with a fresh data
+ * directory and the demo workshop, and waits until it listens and has printed
+ * the demo's facilitator link. Every benchmark that needs one Plenary server
+ * starts it here.
+ */
+export async function startServer(repoRoot: string, options: StartOptions = {}): Promise<ServerUnderTest> {
   const main = join(repoRoot, 'server/dist/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`pnpm build\` first.`);
+  const code = options.joinCode ?? benchJoinCode;
   const dataDir = await mkdtemp(join(tmpdir(), 'plenary-bench-'));
-  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', main], {
+  const child = spawn(process.execPath, [...(options.inspect ? ['--inspect=127.0.0.1:0'] : []), main], {
     cwd: repoRoot,
-    env: serverEnv(dataDir),
+    env: { ...serverEnv(dataDir, code), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const problems: LogProblems = {};
@@ -79,13 +98,21 @@ export async function startServer(repoRoot: string): Promise<ServerUnderTest> {
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    const keys: string[] = [];
-    const url = await waitForListening(child, problems, stderrTail, keys);
+    const { url, link } = await waitForListening(child, problems, stderrTail);
     assertLoopback(url);
     // The facilitator link is printed right after the server listens.
-    for (let i = 0; i < 40 && keys.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const facilitatorLink = await Promise.race([link, new Promise<null>((r) => setTimeout(() => r(null), linkWaitMs))]);
     const collectGarbage = () => (inspectorUrl ? inspectorCollectGarbage(inspectorUrl) : Promise.resolve(false));
-    return { url, code: benchJoinCode, pid: child.pid ?? null, problems, facilitatorKey: keys[0] ?? null, collectGarbage, stop };
+    return {
+      url,
+      code,
+      pid: child.pid ?? null,
+      problems,
+      facilitatorKey: facilitatorLink ? decodeURIComponent(facilitatorLink.hash.replace(/^#key=/, '')) : null,
+      workshopId: facilitatorLink ? decodeURIComponent(facilitatorLink.pathname.split('/')[2] ?? '') : null,
+      collectGarbage,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -93,7 +120,7 @@ export async function startServer(repoRoot: string): Promise<ServerUnderTest> {
 }
 
 /** The environment of the started server: inherited, minus what could point it elsewhere. */
-function serverEnv(dataDir: string): NodeJS.ProcessEnv {
+function serverEnv(dataDir: string, joinCode: string): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of ['PUBLIC_URL', 'PLENARY_SECRET', 'CLIENT_DIR', 'TRUST_PROXY', 'DATABASE_URL', 'REDIS_URL']) delete env[key];
   return {
@@ -104,12 +131,17 @@ function serverEnv(dataDir: string): NodeJS.ProcessEnv {
     LOG_LEVEL: 'info',
     JOIN_FAILURES_PER_5_MIN: '100000',
     SEED_DEMO: 'true',
-    DEMO_JOIN_CODE: benchJoinCode,
+    DEMO_JOIN_CODE: joinCode,
   };
 }
 
-/** Reads JSON log lines until `"event":"listening"`; counts warnings and errors all along. */
-function waitForListening(child: ChildProcess, problems: LogProblems, stderrTail: string[], keys: string[]): Promise<string> {
+/**
+ * Reads JSON log lines until `"event":"listening"`, counting warnings and
+ * errors all along; `link` resolves with the facilitator link once printed.
+ */
+function waitForListening(child: ChildProcess, problems: LogProblems, stderrTail: string[]): Promise<{ url: string; link: Promise<URL> }> {
+  let printed: (link: URL) => void = () => {};
+  const link = new Promise<URL>((r) => (printed = r));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server did not listen within ${startTimeoutMs} ms.`)), startTimeoutMs);
     child.once('exit', (code, signal) => {
@@ -117,14 +149,14 @@ function waitForListening(child: ChildProcess, problems: LogProblems, stderrTail
       reject(new Error(`The server exited (${signal ?? code}) before listening:\n${stderrTail.join('\n')}`));
     });
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const key = /\/f\/\S+#key=(\S+)/.exec(line)?.[1];
-      if (key) keys.push(decodeURIComponent(key));
+      const found = /(https?:\/\/\S+\/f\/\S+#key=\S+)/.exec(line)?.[1];
+      if (found) printed(new URL(found));
       const entry = parseLogLine(line);
       if (!entry) return;
       if (entry.level >= 40) problems[entry.msg] = (problems[entry.msg] ?? 0) + 1;
       if (entry.event === 'listening' && typeof entry.url === 'string') {
         clearTimeout(timer);
-        resolve(entry.url);
+        resolve({ url: entry.url, link });
       }
     });
   });
@@ -153,7 +185,7 @@ function assertLoopback(url: string): void {
 }
 
 /** SIGTERM, then SIGKILL if it has not exited after a grace period. */
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
@@ -200,6 +232,19 @@ export function cpuSeconds(pid: number | null): number | null {
     return Number.isFinite(ticks) ? ticks / 100 : null;
   } catch {
     return null;
+  }
+}
+
+/** The same for a process started here, which /proc knows while it runs (0 once it has gone). */
+export const cpuOf = (pid: number): number => cpuSeconds(pid) ?? 0;
+
+/** Resident memory of a process in bytes (Linux /proc); 0 when unknown. */
+export function rssOf(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
   }
 }
 
