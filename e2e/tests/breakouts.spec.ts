@@ -13,7 +13,6 @@ async function typeIn(page: Page, testId: string, text: string) {
 }
 
 test('a facilitator splits the room into two balanced groups, watches them work, moves someone, and brings back their findings', async ({ server, person }) => {
-  test.setTimeout(120_000);
   const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
   const f = facilitator.page;
   const people: Participant[] = [];

@@ -13,7 +13,6 @@ test.afterEach(async () => {
 });
 
 test('two nodes behind nginx: one node is killed (SIGKILL) mid-workshop, its people carry on through the other, and nothing acknowledged is lost', async ({ person }) => {
-  test.setTimeout(90_000);
   cluster = await startCluster(2);
   const facilitator = await FacilitatorConsole.open(person, cluster.facilitatorUrl);
   const people: Participant[] = [];
@@ -65,7 +64,6 @@ test('two nodes behind nginx: one node is killed (SIGKILL) mid-workshop, its peo
 });
 
 test('two nodes behind nginx: a node is killed (SIGKILL) while a poll is open and someone is offline; every acknowledged ballot counts, and the offline edits merge', async ({ person }) => {
-  test.setTimeout(90_000);
   cluster = await startCluster(2);
   const facilitator = await FacilitatorConsole.open(person, cluster.facilitatorUrl);
   const [amina, karim, olga] = [
@@ -134,7 +132,6 @@ test('two nodes behind nginx: a node is killed (SIGKILL) while a poll is open an
 });
 
 test('two nodes behind nginx: Redis is restarted mid-workshop, the nodes recover by themselves, and edits and commands made during and after the outage reach everyone on both nodes', async ({ person }) => {
-  test.setTimeout(90_000);
   redis = await startRedis();
   cluster = await startCluster(2, { redisUrl: redis.url });
   const facilitator = await FacilitatorConsole.open(person, cluster.facilitatorUrl);

@@ -33,7 +33,7 @@ test('a group answers its guiding questions together and chats, in the same orde
   server,
   person,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000); // the longest scenario: three browsers, a round from start to gallery
   const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
   const f = facilitator.page;
   const people: Participant[] = [];

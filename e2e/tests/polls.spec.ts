@@ -203,7 +203,6 @@ test('every other kind: a phone votes, the console moderates open answers, and e
 });
 
 test('polls put to breakout groups: one group votes while the other never sees it; a poll to all groups is broken down by group', async ({ server, person }) => {
-  test.setTimeout(120_000);
   const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
   const f = facilitator.page;
   const consolePolls = new PollsConsole(f);

@@ -63,7 +63,6 @@ async function screens(page: Page, path: (i: number) => string): Promise<void> {
 
 for (const language of ['ar', 'ru'] as Language[]) {
   test(`main participant scenario in ${language} on a 360×640 touch phone`, async ({ server, person }) => {
-    test.setTimeout(120_000);
     const m = await catalog(language);
     const shot = (name: string) => test.info().outputPath(`${language}-${name}.png`);
     const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);

@@ -139,13 +139,21 @@ export function sync(socket: ClientSocket, since: number | null): Promise<Result
   return new Promise((resolve) => socket.emit(SocketEvent.sync, { since }, resolve));
 }
 
-/** Resolves when `predicate` holds, polling; rejects after `timeoutMs`. */
+/**
+ * How long `eventually` waits at least, whatever a test asks: these tests judge what
+ * happens, not how fast (benchmarks do that), and on a busy 2-core machine (CI beside other
+ * work) a push can take seconds. A condition that holds comes true at once anyway.
+ */
+const patienceMs = 10_000;
+
+/** Resolves when `predicate` holds, polling; rejects after `timeoutMs` (at least `patienceMs`). */
 export async function eventually<T>(predicate: () => T | Promise<T>, timeoutMs = 5000, what = 'condition'): Promise<NonNullable<T>> {
   const start = Date.now();
+  const limit = Math.max(timeoutMs, patienceMs);
   for (;;) {
     const v = await predicate();
     if (v) return v as NonNullable<T>;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - start > limit) throw new Error(`timed out waiting for ${what} (${limit} ms)`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
