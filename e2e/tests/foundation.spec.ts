@@ -56,6 +56,14 @@ test('an observer follows but cannot write; a removed participant is signed out'
 test('the facilitator leads the agenda and everyone sees now and next', async ({ server, person }) => {
   const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
   const p = await Participant.join(person, server.url, server.joinCode, { name: 'Olga', represent: 'Ukraine' });
+  // A fresh demo is about to start (or running by the clock), never over.
+  await expect(p.page.getByTestId('now')).toBeVisible();
+  await expect(p.page.getByTestId('now')).not.toContainText('The programme has ended');
+  await expect(p.page.getByTestId('next')).not.toContainText('Nothing more on the agenda');
+  // Moved back to the concept note's dates, the programme is over for everyone; led, it runs again.
+  await facilitator.page.getByLabel('First day').fill('2019-05-20');
+  await facilitator.page.getByRole('button', { name: 'Move the workshop' }).click();
+  await expect(facilitator.page.getByRole('status').filter({ hasText: 'The workshop now starts on' })).toHaveText('The workshop now starts on May 20, 2019.');
   await expect(p.page.getByTestId('now')).toContainText('The programme has ended');
   await facilitator.page.getByRole('button', { name: 'Start the first item' }).click();
   await expect(p.page.getByTestId('now')).toContainText('Opening remarks');

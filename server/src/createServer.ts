@@ -9,7 +9,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { CloseCode, Limits, demoDefinition, demoWorkshopId, normalizeJoinCode } from '@plenary/shared';
+import { CloseCode, Limits, daysBetween, demoDefinition, demoWorkshopId, firstDateNear, firstDateOf, normalizeJoinCode, shiftDays } from '@plenary/shared';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
 import { loadServerSecret } from './auth/secrets.js';
@@ -174,7 +174,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
       if (config.demoJoinCode && !joinCode) throw new Error('DEMO_JOIN_CODE must be 6 characters from the join-code alphabet');
       let created;
       try {
-        created = await workshops.create({ id: demoWorkshopId, definition: demoDefinition, ...(joinCode ? { joinCode } : {}) });
+        created = await workshops.create({ id: demoWorkshopId, definition: demoAboutToStart(now()), ...(joinCode ? { joinCode } : {}) });
       } catch (error) {
         // Another node seeded it at the same moment.
         const seeded = error instanceof DuplicateWorkshopError ? await workshops.record(demoWorkshopId) : null;
@@ -204,4 +204,17 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     },
   };
   return server;
+}
+
+/**
+ * The demo's programme placed so that it is about to start or running when the
+ * demo is made (today in the venue's time zone, or tomorrow if today's part is
+ * over), not on the concept note's dates of May 2019, when its first screen
+ * would say the programme has ended. Times and the time zone stay.
+ */
+function demoAboutToStart(instant: number) {
+  const first = firstDateOf(demoDefinition);
+  const near = firstDateNear(demoDefinition, instant);
+  if (first === null || near === null) return demoDefinition;
+  return { ...demoDefinition, days: shiftDays(demoDefinition.days, daysBetween(first, near)) };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiPath, type CreatedWorkshop, type JoinInfo, type JoinReply } from '@plenary/shared';
+import { ApiPath, demoDefinition, type CreatedWorkshop, type JoinInfo, type JoinReply } from '@plenary/shared';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -120,5 +120,22 @@ describe('the projector', () => {
     const r = await h.post<JoinReply>(ApiPath.projector(h.workshopId), {}, f.token);
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ ok: true, data: { role: 'projector', workshopId: h.workshopId } });
+  });
+});
+
+describe('the demo on a fresh install', () => {
+  it('is placed so that it is about to start, in the venue’s time zone, with times kept', async () => {
+    // 03:00 in Vienna on 4 December 2026: day one is today, before it starts.
+    h = await startHarness({}, { now: () => Date.parse('2026-12-04T02:00:00Z') });
+    const days = (await h.server.workshops.get(h.workshopId))!.state.definition.days;
+    expect(days.map((d) => d.date)).toEqual(['2026-12-04', '2026-12-05']);
+    expect(days[0]!.items.map((i) => [i.start, i.end])).toEqual(demoDefinition.days[0]!.items.map((i) => [i.start, i.end]));
+  });
+
+  it('starts tomorrow when today’s part of it is over', async () => {
+    // 22:00 in Vienna: day one would be over, so it starts the next day.
+    h = await startHarness({}, { now: () => Date.parse('2026-12-04T21:00:00Z') });
+    const days = (await h.server.workshops.get(h.workshopId))!.state.definition.days;
+    expect(days[0]!.date).toBe('2026-12-05');
   });
 });

@@ -24,6 +24,7 @@ const values = {
   message: 'Back in five',
   place: 'Home',
   day: 'Monday, 20 May',
+  date: '20 May 2019',
   text: 'Question',
   quarter: 3,
   year: 2019,

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import type { WorkshopSettings } from '@plenary/shared';
+import { firstDateOf, type WorkshopSettings } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { useLocale } from '../../i18n/useLocale';
 import { describeError } from '../../i18n/describeError';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { LanguageSelect } from '../../ui/LanguageSelect';
@@ -49,7 +50,51 @@ export function SettingsPanel() {
           {error}
         </p>
       )}
+      <Reschedule />
     </section>
+  );
+}
+
+/** Moves the whole workshop in time: every day by the same number of days, times and time zone kept. */
+function Reschedule() {
+  const t = useT();
+  const { locale } = useLocale();
+  const client = useWorkshopClient();
+  const definition = useWorkshopView().state!.definition;
+  const first = firstDateOf(definition);
+  const ids = { date: useId(), hint: useId() };
+  const [date, setDate] = useState(first ?? '');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  if (first === null) return null;
+
+  const move = async () => {
+    const r = await client.send('workshop:reschedule', { firstDate: date });
+    const shown = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
+    setMessage(r.ok ? { ok: true, text: t('settings.rescheduled', { date: shown }) } : { ok: false, text: describeError(t, r.error) });
+  };
+
+  return (
+    <form
+      className="settings-reschedule"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void move();
+      }}
+    >
+      <label htmlFor={ids.date}>{t('settings.firstDay')}</label>
+      <input id={ids.date} type="date" required value={date} aria-describedby={ids.hint} onChange={(e) => setDate(e.target.value)} data-testid="first-day" />
+      <p id={ids.hint} className="muted">
+        {t('settings.rescheduleHint')}
+      </p>
+      <button type="submit" disabled={date === first || date === ''}>
+        {t('settings.reschedule')}
+      </button>
+      {message && (
+        <p className={message.ok ? 'saved' : 'field-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </form>
   );
 }
 

@@ -151,6 +151,10 @@ const messages: AreaMessages<typeof core> = {
   'settings.attribution.country': 'البلد أو المنظمة فقط',
   'settings.attribution.anonymous': 'لا أحد (دون ذكر الهوية)',
   'settings.defaultLanguage': 'اللغة الافتراضية',
+  'settings.firstDay': 'اليوم الأول',
+  'settings.reschedule': 'نقل الورشة',
+  'settings.rescheduleHint': 'تنتقل كل الأيام بعدد الأيام نفسه؛ وتبقى الأوقات والمنطقة الزمنية كما هي.',
+  'settings.rescheduled': 'تبدأ الورشة الآن في {date}.',
 
   'newWorkshop.title': 'حلقة عمل جديدة',
   'newWorkshop.name': 'العنوان',

@@ -148,6 +148,10 @@ const core = {
   'settings.attribution.country': 'Country or organisation only',
   'settings.attribution.anonymous': 'Nobody (anonymous)',
   'settings.defaultLanguage': 'Default language',
+  'settings.firstDay': 'First day',
+  'settings.reschedule': 'Move the workshop',
+  'settings.rescheduleHint': 'Every day moves by the same number of days; times and the time zone stay.',
+  'settings.rescheduled': 'The workshop now starts on {date}.',
 
   'newWorkshop.title': 'New workshop',
   'newWorkshop.name': 'Title',

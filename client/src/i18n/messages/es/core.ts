@@ -151,6 +151,10 @@ const messages: AreaMessages<typeof core> = {
   'settings.attribution.country': 'Solo país u organización',
   'settings.attribution.anonymous': 'Nadie (anónimo)',
   'settings.defaultLanguage': 'Idioma predeterminado',
+  'settings.firstDay': 'Primer día',
+  'settings.reschedule': 'Mover el taller',
+  'settings.rescheduleHint': 'Cada día se desplaza el mismo número de días; las horas y la zona horaria se mantienen.',
+  'settings.rescheduled': 'El taller empieza ahora el {date}.',
 
   'newWorkshop.title': 'Nuevo taller',
   'newWorkshop.name': 'Título',

@@ -151,6 +151,10 @@ const messages: AreaMessages<typeof core> = {
   'settings.attribution.country': 'فقط کشور یا سازمان',
   'settings.attribution.anonymous': 'هیچ‌کس (ناشناس)',
   'settings.defaultLanguage': 'زبان پیش‌فرض',
+  'settings.firstDay': 'روز نخست',
+  'settings.reschedule': 'جابه\u200cجایی کارگاه',
+  'settings.rescheduleHint': 'همهٔ روزها به یک اندازه جابه\u200cجا می\u200cشوند؛ ساعت\u200cها و منطقهٔ زمانی همان می\u200cمانند.',
+  'settings.rescheduled': 'کارگاه اکنون در {date} آغاز می\u200cشود.',
 
   'newWorkshop.title': 'کارگاه جدید',
   'newWorkshop.name': 'عنوان',

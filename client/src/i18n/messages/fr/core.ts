@@ -151,6 +151,10 @@ const messages: AreaMessages<typeof core> = {
   'settings.attribution.country': 'Pays ou organisation uniquement',
   'settings.attribution.anonymous': 'Personne (anonyme)',
   'settings.defaultLanguage': 'Langue par défaut',
+  'settings.firstDay': 'Premier jour',
+  'settings.reschedule': 'Déplacer l’atelier',
+  'settings.rescheduleHint': 'Chaque jour est décalé du même nombre de jours ; les heures et le fuseau horaire restent.',
+  'settings.rescheduled': 'L’atelier commence désormais le {date}.',
 
   'newWorkshop.title': 'Nouvel atelier',
   'newWorkshop.name': 'Titre',

@@ -151,6 +151,10 @@ const messages: AreaMessages<typeof core> = {
   'settings.attribution.country': 'Somente país ou organização',
   'settings.attribution.anonymous': 'Ninguém (anônimo)',
   'settings.defaultLanguage': 'Idioma padrão',
+  'settings.firstDay': 'Primeiro dia',
+  'settings.reschedule': 'Mover o workshop',
+  'settings.rescheduleHint': 'Cada dia desloca-se o mesmo número de dias; os horários e o fuso horário mantêm-se.',
+  'settings.rescheduled': 'O workshop começa agora em {date}.',
 
   'newWorkshop.title': 'Nova oficina',
   'newWorkshop.name': 'Título',

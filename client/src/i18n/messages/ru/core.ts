@@ -151,6 +151,10 @@ const messages: AreaMessages<typeof core> = {
   'settings.attribution.country': 'Только страну или организацию',
   'settings.attribution.anonymous': 'Не показывать (анонимно)',
   'settings.defaultLanguage': 'Язык по умолчанию',
+  'settings.firstDay': 'Первый день',
+  'settings.reschedule': 'Перенести семинар',
+  'settings.rescheduleHint': 'Все дни сдвигаются на одно и то же число дней; время и часовой пояс сохраняются.',
+  'settings.rescheduled': 'Теперь семинар начинается {date}.',
 
   'newWorkshop.title': 'Новый семинар',
   'newWorkshop.name': 'Название',
