@@ -95,6 +95,9 @@ for (const language of ['ar', 'ru'] as Language[]) {
     await joinWithCode(page, m, server.joinCode, language === 'ar' ? 'أمينة Amina' : 'Анна', shot);
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
+    // The header is one slim row: at most 15 % of the phone's 640 px height.
+    const header = (await page.locator('header.topbar').boundingBox())!;
+    expect(header.height).toBeLessThanOrEqual(0.15 * 640);
     // The connection's state is a polite live region, in the reader's language.
     const connection = page.getByTestId('connection-status');
     await expect(connection).toHaveAttribute('role', 'status');

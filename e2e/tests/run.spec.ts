@@ -132,6 +132,9 @@ test('the opening item’s steps: a board opens for all, then a poll launches, t
   const t0 = await amina.page.getByTestId('timer-time').textContent();
   await expect(amina.page.getByTestId('timer-time')).not.toHaveText(t0!);
   await expect(projector.getByTestId('timer')).toContainText('Answer the opening question');
+  // Karim is still on the board: the countdown shows there too.
+  await expect(karim.page).toHaveURL(/\/boards\//);
+  await expect(karim.page.getByTestId('timer')).toContainText('Answer the opening question');
   await expect(f.getByText('done')).toHaveCount(3);
 
   // Pause the room, then resume it.
@@ -139,6 +142,33 @@ test('the opening item’s steps: a board opens for all, then a poll launches, t
   for (const p of [amina, karim]) await expect(p.page.getByTestId('pause-overlay')).toBeVisible();
   await f.getByRole('button', { name: 'Resume the room' }).click();
   for (const p of [amina, karim]) await expect(p.page.getByTestId('pause-overlay')).toHaveCount(0);
+});
+
+test('a short timer counts down on every page, says time is up, then clears itself everywhere', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = facilitator.page;
+  const projector = await openProjector(facilitator);
+  const amina = await Participant.join(person, server.url, server.joinCode, { name: 'Amina', represent: 'Afghanistan' });
+  const karim = await Participant.join(person, server.url, server.joinCode, { name: 'Karim', represent: 'Morocco' });
+  await createBoard(facilitator, 'Ideas');
+  await f.goBack();
+  await openBoard(karim.page, 'Ideas');
+
+  await f.getByLabel('Minutes', { exact: true }).first().fill('0.1'); // 6 seconds
+  await f.getByLabel('What for (optional)').fill('Quick round');
+  await f.getByRole('button', { name: 'Start the timer' }).click();
+  const views = { console: f, phone: amina.page, board: karim.page, projector };
+  for (const page of Object.values(views)) await expect(page.getByTestId('timer')).toContainText('Quick round');
+  for (const page of Object.values(views)) await expect(page.getByTestId('timer')).toHaveAttribute('data-state', 'up');
+  await expect(amina.page.getByTestId('timer-time')).toHaveText('Time is up');
+  await amina.page.screenshot({ path: test.info().outputPath('phone-time-is-up.png') });
+  // Briefly: then it clears itself from every screen, without anyone stopping it (20 s after the end).
+  for (const page of Object.values(views)) await expect(page.getByTestId('timer')).toHaveCount(0, { timeout: 40_000 });
+  await expect(f.getByRole('button', { name: 'Stop', exact: true })).toHaveCount(0);
+  // A reload or a late arrival does not bring it back.
+  await amina.page.reload();
+  await expect(amina.page.getByTestId('now')).toBeVisible();
+  await expect(amina.page.getByTestId('timer')).toHaveCount(0);
 });
 
 test('the console shows where people are: the home screen or a board, live and after a reload; participants do not see it', async ({ server, person }) => {

@@ -2,8 +2,12 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../i18n/useT';
 
-/** The frame of every screen: a header with the product and the page's own controls, then the content. */
-export function Layout({ title, actions, children }: { title?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+/**
+ * The frame of every screen: a header with the product and the page's own
+ * controls, an optional strip under it (what is live: the workshop's timer),
+ * then the content.
+ */
+export function Layout({ title, actions, strip, children }: { title?: ReactNode; actions?: ReactNode; strip?: ReactNode; children: ReactNode }) {
   const t = useT();
   return (
     <div className="layout">
@@ -24,6 +28,7 @@ export function Layout({ title, actions, children }: { title?: ReactNode; action
         {title && <div className="topbar-title">{title}</div>}
         <div className="topbar-actions">{actions}</div>
       </header>
+      {strip}
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -17,7 +17,7 @@ export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
   return (
     <span className={`badge badge-${status}`} role="status" aria-live="polite" data-testid="connection-status" data-status={status}>
       <span className="dot" aria-hidden="true" />
-      {label}
+      <span className="badge-label">{label}</span>
     </span>
   );
 }

@@ -56,7 +56,7 @@ export function ConsolePage() {
   };
 
   return (
-    <WorkshopLayout>
+    <WorkshopLayout timer={false}>
       <h1 className="visually-hidden">{t('console.title')}</h1>
       {message && (
         <p className="banner error" role="alert">

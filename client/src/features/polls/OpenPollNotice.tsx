@@ -26,13 +26,8 @@ export function OpenPollNotice() {
       {open.length > 0 && !atHome && (
         <p className="banner poll-notice" data-testid="open-poll-notice">
           {t('poll.notice.open', { count: open.length })}{' '}
-          <Link
-            href={home}
-            onClick={() => {
-              // After the workshop page renders, bring its polls into view.
-              setTimeout(() => document.getElementById('polls')?.scrollIntoView({ block: 'start' }), 100);
-            }}
-          >
+          {/* While a poll is open, the workshop's page shows its ballot first, at the top. */}
+          <Link href={home} onClick={() => window.scrollTo({ top: 0 })}>
             {t('poll.notice.vote')}
           </Link>
         </p>

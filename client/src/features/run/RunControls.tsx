@@ -4,7 +4,7 @@ import { useT } from '../../i18n/useT';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { NowNext } from '../agenda/NowNext';
 import { OpenProjectorButton } from '../projector/OpenProjectorButton';
-import { TimerDisplay } from './TimerDisplay';
+import { TimerDisplay, useShownTimer } from './TimerDisplay';
 import { useServerClock } from './useServerClock';
 
 /** Reports a refused command in words, or clears the report. */
@@ -123,7 +123,8 @@ function Steps({ itemId, steps, report }: { itemId: string; steps: ActivityStep[
 function TimerControls({ report }: { report: Report }) {
   const t = useT();
   const client = useWorkshopClient();
-  const timer = useWorkshopView().state!.run.timer;
+  // An expired timer clears itself here too: its controls go with it.
+  const timer = useShownTimer(useWorkshopView().state!.run.timer);
   const ids = { minutes: useId(), label: useId() };
   const [minutes, setMinutes] = useState('5');
   const [label, setLabel] = useState('');

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { timerRemaining, type Timer } from '@plenary/shared';
+import { timerRemaining, timerShown, type Timer } from '@plenary/shared';
+import { useWorkshopClient } from '../../realtime/WorkshopContext';
 import { useT } from '../../i18n/useT';
 import { formatCountdown, useServerClock } from './useServerClock';
 
@@ -23,10 +24,29 @@ function chime(): void {
 }
 
 /**
- * The shared countdown, as everyone sees it: time left, paused, or a clear
- * "time is up". Screen readers hear the start, a pause and the end, not every second.
+ * The workshop's timer while it is on screen (running, paused, or "time is up"
+ * for a few seconds), else null: an expired timer clears by itself. The clock
+ * ticks only while a timer runs and is shown.
  */
-export function TimerDisplay({ timer, size = 'normal', sound = false }: { timer: Timer; size?: 'normal' | 'large'; sound?: boolean }) {
+export function useShownTimer(timer: Timer | null): Timer | null {
+  const client = useWorkshopClient();
+  const live = timer !== null && timer.endsAt !== null && timerShown(timer, client.now());
+  const now = useServerClock(live);
+  return timerShown(timer, now) ? timer : null;
+}
+
+/**
+ * The shared countdown, as everyone sees it: time left, paused, or a clear
+ * "time is up", which clears itself after a few seconds. Screen readers hear
+ * the start, a pause and the end, not every second. `compact`: one line, for
+ * the strip under the header of every page.
+ */
+export function TimerDisplay({ timer: given, size = 'normal', sound = false }: { timer: Timer | null; size?: 'compact' | 'normal' | 'large'; sound?: boolean }) {
+  const shown = useShownTimer(given);
+  return shown ? <ShownTimer timer={shown} size={size} sound={sound} /> : null;
+}
+
+function ShownTimer({ timer, size, sound }: { timer: Timer; size: 'compact' | 'normal' | 'large'; sound: boolean }) {
   const t = useT();
   const running = timer.endsAt !== null;
   const now = useServerClock(running);

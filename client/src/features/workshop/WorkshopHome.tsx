@@ -4,7 +4,6 @@ import { AppPath } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import { Announcements } from '../run/Announcements';
 import { LatestGallery } from '../breakouts/Gallery';
-import { TimerDisplay } from '../run/TimerDisplay';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { AgendaList } from '../agenda/AgendaList';
 import { NowNext } from '../agenda/NowNext';
@@ -12,6 +11,7 @@ import { NotesPanel } from '../notes/NotesPanel';
 import { PeopleList } from '../people/PeopleList';
 import { WorkshopLayout } from './WorkshopLayout';
 import { ParticipantPolls } from '../polls/ParticipantPolls';
+import { usePolls } from '../polls/usePolls';
 import { BoardList } from '../boards/BoardList';
 import { useFollowSummons } from '../boards/useFollowSummons';
 import { useReportPlace } from '../../realtime/useReportPlace';
@@ -33,6 +33,8 @@ export function WorkshopHome() {
   useReportPlace({ kind: 'home' });
   const me = state.participants[view.me];
   const roundRunning = Object.values(state.breakouts.byId).some((r) => r.status === 'running' || r.status === 'closing');
+  // While a poll is open its ballot comes first, above everything else: on a phone, no scrolling to find it.
+  const pollOpen = usePolls().some((p) => p.status === 'open');
   return (
     <WorkshopLayout>
       {me?.role === 'observer' && <p className="banner">{t('home.observerBanner')}</p>}
@@ -42,7 +44,7 @@ export function WorkshopHome() {
         </p>
       )}
       <Announcements />
-      {state.run.timer && <TimerDisplay timer={state.run.timer} sound />}
+      {pollOpen && <ParticipantPolls />}
       {roundRunning && (
         <Suspense fallback={null}>
           <GroupRoom />
@@ -52,7 +54,7 @@ export function WorkshopHome() {
         <div className="home-main">
           <NowNext state={state} />
           <LatestGallery />
-          <ParticipantPolls />
+          {!pollOpen && <ParticipantPolls />}
           <BoardList state={state} />
           <Suspense fallback={null}>
             <OutcomesPanel />

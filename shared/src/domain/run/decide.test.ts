@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestWorkshop } from '../../testing/fixtures.js';
-import { timerRemaining } from './model.js';
+import { timerRemaining, timerShown, timerUpShownMs } from './model.js';
 import { demoDefinition } from '../workshop/demo.js';
 
 describe('the shared timer', () => {
@@ -20,6 +20,23 @@ describe('the shared timer', () => {
     expect(w.state.run.timer!.endsAt).toBe(t0 + 120_000 + 300_000);
     w.run({ type: 'timer:stop', payload: {} }, f);
     expect(w.state.run.timer).toBeNull();
+  });
+
+  it('shows an expired timer briefly, then clears it by itself; a paused one stays', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    const t0 = w.now;
+    expect(timerShown(w.state.run.timer, t0)).toBe(false);
+    w.run({ type: 'timer:start', payload: { seconds: 60, label: '' } }, f);
+    const timer = w.state.run.timer!;
+    expect(timerShown(timer, t0 + 59_000)).toBe(true);
+    expect(timerShown(timer, t0 + 60_000)).toBe(true); // time is up
+    expect(timerShown(timer, t0 + 60_000 + timerUpShownMs - 1)).toBe(true);
+    expect(timerShown(timer, t0 + 60_000 + timerUpShownMs)).toBe(false);
+    expect(timerShown(timer, t0 + 8 * 3600_000)).toBe(false);
+    w.now = t0 + 30_000;
+    w.run({ type: 'timer:pause', payload: {} }, f);
+    expect(timerShown(w.state.run.timer, t0 + 8 * 3600_000)).toBe(true);
   });
 
   it('refuses to pause what is not running, and restarts an ended timer when extended', () => {

@@ -78,5 +78,18 @@ export function timerRemaining(timer: Timer, now: number): number {
   return Math.max(0, timer.endsAt === null ? timer.remainingMs : timer.endsAt - now);
 }
 
+/** How long an expired timer says "time is up" before it clears itself from every screen. */
+export const timerUpShownMs = 20_000;
+
+/**
+ * Whether a timer is on screen at `now`: running, paused, or ended less than
+ * `timerUpShownMs` ago. An expired timer clears by itself, so a forgotten one
+ * never says "time is up" for the rest of the day.
+ */
+export function timerShown(timer: Timer | null, now: number): timer is Timer {
+  if (!timer) return false;
+  return timer.endsAt === null || now < timer.endsAt + timerUpShownMs;
+}
+
 /** How many announcements the state keeps. */
 export const announcementsKept = 20;
