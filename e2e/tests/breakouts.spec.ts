@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { BoardScreen } from '../fixtures/boards.js';
+import { BoardScreen, createBoard, openBoard } from '../fixtures/boards.js';
 import { FacilitatorConsole, Participant } from '../fixtures/pages.js';
 import { expect, test } from '../fixtures/test.js';
 import { planRound } from '../fixtures/breakouts.js';
@@ -38,8 +38,15 @@ test('a facilitator splits the room into two balanced groups, watches them work,
   await round.getByRole('button', { name: 'Make the groups' }).click();
   await expect(round.getByTestId('group-box').nth(0).getByTestId('group-member')).toHaveCount(2);
   await expect(round.getByTestId('group-box').nth(1).getByTestId('group-member')).toHaveCount(2);
+  // Amina is on a plenary board when the round starts.
+  await createBoard(facilitator, 'Plenary map');
+  await f.goBack();
+  await openBoard(people[0]!.page, 'Plenary map');
   await round.getByRole('button', { name: 'Start the round' }).click();
   await expect(round.getByTestId('round-status')).toHaveText('Running');
+  // The start takes her from the board to her group's room, and says why.
+  await expect(people[0]!.page.getByTestId('round-arrived')).toHaveText('The breakout round has started: here is your group’s room.');
+  await expect(people[0]!.page).not.toHaveURL(/\/boards\//);
 
   // Everyone lands in their group's room, with the task and the time left.
   const groupOf = async (p: Participant) => (await p.page.getByTestId('group-name').textContent())!;

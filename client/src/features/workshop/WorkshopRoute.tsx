@@ -12,6 +12,7 @@ import { ConnectionBadge, SavedBadge } from '../../ui/StatusBadges';
 import { ProfileMenu } from '../profile/ProfileMenu';
 import { PauseOverlay } from '../run/PauseOverlay';
 import { AttentionFollower } from '../run/AttentionFollower';
+import { RoundFollower } from '../breakouts/RoundFollower';
 import { OpenPollNotice } from '../polls/OpenPollNotice';
 
 /** Shows `children` once the workshop is loaded; handles ended sessions. */
@@ -76,6 +77,7 @@ function Loaded({ children }: { children: ReactNode }) {
       {children}
       <PauseOverlay />
       <AttentionFollower />
+      <RoundFollower />
     </>
   );
 }

@@ -45,6 +45,7 @@ const messages: AreaMessages<typeof run> = {
   'run.bring.go': 'نقل الجميع',
   'run.bring.done': 'نُقل الجميع إلى: {place}',
   'run.bring.arrived': 'نقلك الميسِّر إلى هنا.',
+  'run.round.arrived': 'بدأت جولة المجموعات: هذه غرفة مجموعتك.',
 
   'run.agenda.edit': 'تعديل جدول الأعمال',
   'run.agenda.done': 'إنهاء التعديل',

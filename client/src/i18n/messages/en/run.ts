@@ -42,6 +42,7 @@ const run = {
   'run.bring.go': 'Bring everyone here',
   'run.bring.done': 'Everyone was brought to: {place}',
   'run.bring.arrived': 'The facilitator brought you here.',
+  'run.round.arrived': 'The breakout round has started: here is your group’s room.',
 
   'run.agenda.edit': 'Edit the agenda',
   'run.agenda.done': 'Done editing',

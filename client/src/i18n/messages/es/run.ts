@@ -45,6 +45,7 @@ const messages: AreaMessages<typeof run> = {
   'run.bring.go': 'Llevar a todos',
   'run.bring.done': 'Se llevó a todos a: {place}',
   'run.bring.arrived': 'El facilitador abrió esta página para todos.',
+  'run.round.arrived': 'La ronda en grupos ha empezado: esta es la sala de su grupo.',
 
   'run.agenda.edit': 'Editar la agenda',
   'run.agenda.done': 'Terminar de editar',

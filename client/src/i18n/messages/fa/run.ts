@@ -45,6 +45,7 @@ const messages: AreaMessages<typeof run> = {
   'run.bring.go': 'بردن همه',
   'run.bring.done': 'همه به این بخش برده شدند: {place}',
   'run.bring.arrived': 'تسهیل‌کننده شما را به اینجا آورد.',
+  'run.round.arrived': 'دور گروه\u200cها آغاز شد: این اتاق گروه شماست.',
 
   'run.agenda.edit': 'ویرایش دستور کار',
   'run.agenda.done': 'پایان ویرایش',

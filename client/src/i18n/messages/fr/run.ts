@@ -45,6 +45,7 @@ const messages: AreaMessages<typeof run> = {
   'run.bring.go': 'Amener tout le monde',
   'run.bring.done': 'Tout le monde a été amené vers : {place}',
   'run.bring.arrived': 'Le facilitateur a affiché cette page pour tout le monde.',
+  'run.round.arrived': 'La session en sous-groupes a commencé : voici la salle de votre groupe.',
 
   'run.agenda.edit': 'Modifier l’ordre du jour',
   'run.agenda.done': 'Terminer la modification',

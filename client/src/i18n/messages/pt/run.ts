@@ -45,6 +45,7 @@ const messages: AreaMessages<typeof run> = {
   'run.bring.go': 'Levar todos',
   'run.bring.done': 'Todos foram levados para: {place}',
   'run.bring.arrived': 'O facilitador trouxe você até aqui.',
+  'run.round.arrived': 'A rodada em grupos começou: esta é a sala do seu grupo.',
 
   'run.agenda.edit': 'Editar a agenda',
   'run.agenda.done': 'Concluir edição',

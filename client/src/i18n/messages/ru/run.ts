@@ -45,6 +45,7 @@ const messages: AreaMessages<typeof run> = {
   'run.bring.go': 'Перевести всех',
   'run.bring.done': 'Все участники переведены в раздел: {place}',
   'run.bring.arrived': 'Модератор перевёл вас сюда.',
+  'run.round.arrived': 'Работа в группах началась: вот комната вашей группы.',
 
   'run.agenda.edit': 'Изменить повестку дня',
   'run.agenda.done': 'Завершить редактирование',
