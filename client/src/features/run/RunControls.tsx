@@ -5,6 +5,7 @@ import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopConte
 import { NowNext } from '../agenda/NowNext';
 import { OpenProjectorButton } from '../projector/OpenProjectorButton';
 import { TimerDisplay, useShownTimer } from './TimerDisplay';
+import { stepLabel } from './stepLabel';
 import { useServerClock } from './useServerClock';
 
 /** Reports a refused command in words, or clears the report. */
@@ -85,24 +86,7 @@ function Steps({ itemId, steps, report }: { itemId: string; steps: ActivityStep[
   const client = useWorkshopClient();
   const state = useWorkshopView().state!;
   const ran = state.run.stepsRun[itemId] ?? [];
-  const label = (s: ActivityStep): string => {
-    switch (s.kind) {
-      case 'showBoard': {
-        const title = state.boards.byId[s.boardId]?.title ?? state.definition.boards?.find((b) => b.id === s.boardId)?.title;
-        return t('run.steps.showBoard', { title: title ?? s.boardId });
-      }
-      case 'launchPoll': {
-        const prepared = state.definition.polls?.find((p) => (p as { id?: string }).id === s.pollId) as { question?: string } | undefined;
-        return t('run.steps.launchPoll', { title: state.polls.byId[s.pollId]?.question ?? prepared?.question ?? s.pollId });
-      }
-      case 'startRound':
-        return t('run.steps.startRound', { title: state.breakouts.byId[s.roundId]?.title ?? s.roundId });
-      case 'startTimer':
-        return t('run.steps.startTimer', { minutes: s.minutes });
-      case 'showMessage':
-        return t('run.steps.showMessage', { text: s.text });
-    }
-  };
+  const label = (s: ActivityStep) => stepLabel(t, state, s);
   return (
     <div className="steps">
       <h3>{t('run.steps.title')}</h3>

@@ -3,6 +3,7 @@ import { editDay } from '../agenda/retime.js';
 import type { WorkshopState } from '../state.js';
 import { moveItem } from './decide.js';
 import { announcementsKept, type RunState } from './model.js';
+import { editSteps } from './stepEdits.js';
 
 export type RunEvent =
   | EventOf<'agenda'>
@@ -36,6 +37,14 @@ export function applyRun(state: WorkshopState, event: RunEvent): WorkshopState {
       return editItemDay(event.itemId, (items) => items.map((i) => (i.id === event.itemId ? { ...i, ...event.patch } : i)));
     case 'agenda.itemMoved':
       return withDays(moveItem(state.definition.days, event.itemId, event.dayId, event.index));
+    case 'agenda.stepAdded':
+      return editItemDay(event.itemId, (items) => items.map((i) => (i.id === event.itemId ? { ...i, steps: editSteps(i.steps ?? [], { kind: 'add', index: event.index, step: event.step }) } : i)));
+    case 'agenda.stepUpdated':
+      return editItemDay(event.itemId, (items) => items.map((i) => (i.id === event.itemId ? { ...i, steps: editSteps(i.steps ?? [], { kind: 'update', step: event.step }) } : i)));
+    case 'agenda.stepMoved':
+      return editItemDay(event.itemId, (items) => items.map((i) => (i.id === event.itemId ? { ...i, steps: editSteps(i.steps ?? [], { kind: 'move', stepId: event.stepId, index: event.index }) } : i)));
+    case 'agenda.stepRemoved':
+      return editItemDay(event.itemId, (items) => items.map((i) => (i.id === event.itemId ? { ...i, steps: editSteps(i.steps ?? [], { kind: 'remove', stepId: event.stepId }) } : i)));
     case 'agenda.stepRun':
       return withRun({ stepsRun: { ...run.stepsRun, [event.itemId]: [...(run.stepsRun[event.itemId] ?? []), event.stepId] } });
     case 'agenda.itemRemoved': {

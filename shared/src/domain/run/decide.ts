@@ -10,6 +10,7 @@ import type { AgendaDay } from '../workshop/model.js';
 import { newParticipant } from '../workshop/decide.js';
 import { timerRemaining } from './model.js';
 import { runPrefixes } from './protocol.js';
+import { decideStepEdit } from './stepEdits.js';
 import { decideStep, type StepRunner } from './steps.js';
 
 export type RunCommand =
@@ -81,6 +82,11 @@ export function decideRun(state: WorkshopState, command: RunCommand, ctx: Decide
       if (!moved) return tooLong();
       return accept({ type: 'agenda.itemMoved', itemId, dayId, index });
     }
+    case 'agenda:addStep':
+    case 'agenda:updateStep':
+    case 'agenda:moveStep':
+    case 'agenda:removeStep':
+      return decideStepEdit(state, command, ctx);
     case 'agenda:runStep':
       return decideStep(state, command.payload.itemId, command.payload.stepId, ctx, runner);
     case 'agenda:removeItem': {

@@ -4,7 +4,9 @@
  * events with the same prefixes and a dot. All are the facilitators' to send.
  */
 import { z } from 'zod';
-import { AgendaItemKind, Id, LongText, Title } from '../workshop/model.js';
+import { BoardTemplate } from '../boards/model.js';
+import { PollDraft } from '../polls/model.js';
+import { ActivityStep, AgendaItemKind, Id, LongText, RoundPlan, StepPlace, Title } from '../workshop/model.js';
 import { AttentionView, ProjectorView } from './model.js';
 
 const Minutes = z.number().int().min(1).max(12 * 60);
@@ -27,6 +29,33 @@ export const UpdateAgendaItem = z.object({
 export const MoveAgendaItem = z.object({ itemId: Id, dayId: Id, index: z.number().int().min(0) });
 export const RemoveAgendaItem = z.object({ itemId: Id });
 export const RunStep = z.object({ itemId: Id, stepId: Id });
+
+/**
+ * A step as a facilitator writes it (the id is the server's): the same
+ * shapes as `ActivityStep`, checked strictly — board templates and new polls
+ * in full, exactly one of "an existing one" and "a new one".
+ */
+const exactlyOne = (a: unknown, b: unknown) => (a === undefined) !== (b === undefined);
+export const StepInput = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('showBoard'), boardId: Id.optional(), board: z.object({ title: Title, template: BoardTemplate }).optional() })
+    .refine((s) => exactlyOne(s.boardId, s.board), 'choose a board, or a template for a new one'),
+  z
+    .object({ kind: z.literal('launchPoll'), pollId: Id.optional(), poll: PollDraft.optional() })
+    .refine((s) => exactlyOne(s.pollId, s.poll), 'choose a poll, or write a new one'),
+  z
+    .object({ kind: z.literal('startRound'), roundId: Id.optional(), plan: RoundPlan.extend({ template: BoardTemplate.nullable() }).optional() })
+    .refine((s) => exactlyOne(s.roundId, s.plan), 'choose a planned round, or plan one'),
+  z.object({ kind: z.literal('startTimer'), minutes: z.number().int().min(1).max(600), label: z.string().trim().max(100).default('') }),
+  z.object({ kind: z.literal('openQa'), bring: z.boolean().default(true) }),
+  z.object({ kind: z.literal('showMessage'), text: Message }),
+  z.object({ kind: z.literal('bringEveryone'), place: StepPlace }),
+]);
+export type StepInput = z.infer<typeof StepInput>;
+export const AddStep = z.object({ itemId: Id, index: z.number().int().min(0).optional(), step: StepInput });
+export const UpdateStep = z.object({ itemId: Id, stepId: Id, step: StepInput });
+export const MoveStep = z.object({ itemId: Id, stepId: Id, index: z.number().int().min(0) });
+export const RemoveStep = z.object({ itemId: Id, stepId: Id });
 export const StartTimer = z.object({ seconds: z.number().int().min(5).max(10 * 3600), label: z.string().trim().max(100).default('') });
 export const ExtendTimer = z.object({ seconds: z.number().int().min(1).max(3600) });
 export const PauseRoom = z.object({ message: z.string().trim().max(500).default('') });
@@ -45,6 +74,10 @@ export const runCommands = {
   'agenda:moveItem': MoveAgendaItem,
   'agenda:removeItem': RemoveAgendaItem,
   'agenda:runStep': RunStep,
+  'agenda:addStep': AddStep,
+  'agenda:updateStep': UpdateStep,
+  'agenda:moveStep': MoveStep,
+  'agenda:removeStep': RemoveStep,
   'timer:start': StartTimer,
   'timer:pause': Empty,
   'timer:resume': Empty,
@@ -70,6 +103,10 @@ export const AgendaItemUpdated = z.object({ type: z.literal('agenda.itemUpdated'
 export const AgendaItemMoved = z.object({ type: z.literal('agenda.itemMoved'), itemId: Id, dayId: Id, index: z.number().int() });
 export const AgendaItemRemoved = z.object({ type: z.literal('agenda.itemRemoved'), itemId: Id });
 export const AgendaStepRun = z.object({ type: z.literal('agenda.stepRun'), itemId: Id, stepId: Id });
+export const AgendaStepAdded = z.object({ type: z.literal('agenda.stepAdded'), itemId: Id, index: z.number().int(), step: ActivityStep });
+export const AgendaStepUpdated = z.object({ type: z.literal('agenda.stepUpdated'), itemId: Id, step: ActivityStep });
+export const AgendaStepMoved = z.object({ type: z.literal('agenda.stepMoved'), itemId: Id, stepId: Id, index: z.number().int() });
+export const AgendaStepRemoved = z.object({ type: z.literal('agenda.stepRemoved'), itemId: Id, stepId: Id });
 export const TimerStarted = z.object({
   type: z.literal('timer.started'),
   timerId: Id,
@@ -97,6 +134,10 @@ export const runEvents = [
   AgendaItemMoved,
   AgendaItemRemoved,
   AgendaStepRun,
+  AgendaStepAdded,
+  AgendaStepUpdated,
+  AgendaStepMoved,
+  AgendaStepRemoved,
   TimerStarted,
   TimerPaused,
   TimerResumed,

@@ -1,6 +1,7 @@
 /**
  * Activity steps: one click runs what an agenda item prepared — a board for
- * everyone, a poll, a breakout round, a timer, a message. A step is decided as
+ * everyone, a poll, a breakout round from its plan, a timer, Q&A, a message,
+ * everyone brought to a place. A step is decided as
  * the area commands it stands for, one after the other, each against the state
  * the ones before leave; all their events are appended together, with a
  * record that the step ran. If any part is refused, nothing happens.
@@ -13,7 +14,10 @@ import { findAgendaItem } from '../agenda/agenda.js';
 import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decision.js';
 import type { WorkshopState } from '../state.js';
 import type { ActivityStep } from '../workshop/model.js';
-import { PreparedBoard } from '../boards/model.js';
+import { BoardTemplate, PreparedBoard } from '../boards/model.js';
+import { groupable } from '../breakouts/decide.js';
+import { BreakoutLimits } from '../breakouts/model.js';
+import { PollDraft } from '../polls/model.js';
 
 /**
  * How a step decides and applies the commands it stands for: the workshop's
@@ -33,7 +37,7 @@ export function decideStep(state: WorkshopState, itemId: string, stepId: string,
   if (!step) return refuse(ErrorCode.notFound, 'No such step on this agenda item.');
   let current = state;
   const events: DomainEventBody[] = [];
-  for (const next of planOf(step, ctx)) {
+  for (const next of planOf(step, ctx, runner)) {
     const command = next(current);
     if (command === null) continue;
     const decision = 'ok' in command ? command : runner.decide(current, command, ctx);
@@ -48,13 +52,23 @@ export function decideStep(state: WorkshopState, itemId: string, stepId: string,
 }
 
 /** The commands a step stands for; each sees the state the ones before it leave. */
-function planOf(step: ActivityStep, ctx: DecideContext): Plan {
+function planOf(step: ActivityStep, ctx: DecideContext, runner: StepRunner): Plan {
   switch (step.kind) {
     case 'launchPoll': {
-      // A poll prepared in the definition is imported the first time, then opened.
-      const pollOf = (s: WorkshopState) => s.polls.byId[step.pollId] ?? Object.values(s.polls.byId).find((p) => p.source === step.pollId);
+      // A prepared poll is imported the first time, a new one created (its source is the step); then it is opened.
+      const ref = step.pollId ?? step.id;
+      const pollOf = (s: WorkshopState) => s.polls.byId[ref] ?? Object.values(s.polls.byId).find((p) => p.source === ref);
+      const draft = step.poll;
       return [
-        (s) => (pollOf(s) ? null : { type: 'poll:import', payload: { preparedIds: [step.pollId] } }),
+        (s) => {
+          if (pollOf(s)) return null;
+          if (!draft) return { type: 'poll:import', payload: { preparedIds: [ref] } };
+          const parsed = PollDraft.safeParse(draft);
+          if (!parsed.success) return refuse(ErrorCode.invalid, `The poll of this step is not valid: ${parsed.error.issues[0]?.message ?? 'check it'}.`);
+          const made = runner.decide(s, { type: 'poll:create', payload: { poll: parsed.data } }, ctx);
+          if (!made.ok) return made;
+          return accept(...made.events.map((e) => (e.type === 'poll.created' ? { ...e, poll: { ...e.poll, source: step.id } } : e)));
+        },
         (s) => {
           const poll = pollOf(s);
           if (!poll) return refuse(ErrorCode.notFound, 'The poll of this step does not exist.');
@@ -64,15 +78,15 @@ function planOf(step: ActivityStep, ctx: DecideContext): Plan {
       ];
     }
     case 'showBoard': {
-      // A board prepared in the definition is made the first time, then everyone is brought to it.
-      const boardOf = (s: WorkshopState) => s.boards.byId[step.boardId] ?? Object.values(s.boards.byId).find((b) => b.source === step.boardId);
+      // A prepared board or a new one from a template is made the first time, then everyone is brought to it.
+      const ref = step.boardId ?? step.id;
       return [
         (s) => {
-          if (boardOf(s)) return null;
-          const raw = s.definition.boards?.find((b) => b.id === step.boardId);
+          if (boardOf(s, ref)) return null;
+          const raw = step.board ? { id: step.id, ...step.board } : s.definition.boards?.find((b) => b.id === ref);
           if (!raw) return refuse(ErrorCode.notFound, 'The board of this step does not exist.');
           const parsed = PreparedBoard.safeParse(raw);
-          if (!parsed.success) return refuse(ErrorCode.invalid, `The prepared board "${raw.id}" is not valid.`);
+          if (!parsed.success) return refuse(ErrorCode.invalid, `The board "${raw.title}" of this step is not valid.`);
           const prepared = parsed.data;
           return accept({
             type: 'board.created',
@@ -84,15 +98,77 @@ function planOf(step: ActivityStep, ctx: DecideContext): Plan {
             source: prepared.id,
           });
         },
-        (s) => ({ type: 'board:summon', payload: { boardId: boardOf(s)!.id, viewport: null } }),
-        (s) => ({ type: 'projector:show', payload: { view: { kind: 'board', boardId: boardOf(s)!.id } } }),
+        (s) => ({ type: 'board:summon', payload: { boardId: boardOf(s, ref)!.id, viewport: null } }),
+        (s) => ({ type: 'projector:show', payload: { view: { kind: 'board', boardId: boardOf(s, ref)!.id } } }),
       ];
     }
-    case 'startRound':
-      return [() => ({ type: 'breakout:start', payload: { roundId: step.roundId } })];
+    case 'startRound': {
+      if (step.roundId !== undefined) {
+        const roundId = step.roundId;
+        return [() => ({ type: 'breakout:start', payload: { roundId } })];
+      }
+      const plan = step.plan;
+      if (!plan) return [() => refuse(ErrorCode.invalid, 'This step has no round to start.')];
+      // Each run makes a new round from the plan, fills it by the method and starts it.
+      let roundId = '';
+      return [
+        (s) => {
+          const template = plan.template === null ? null : BoardTemplate.safeParse(plan.template);
+          if (template && !template.success) return refuse(ErrorCode.invalid, `The round "${plan.title}" has an unknown board template.`);
+          const people = groupable(s).length;
+          if (people === 0) return refuse(ErrorCode.conflict, 'No participants to put into groups yet.');
+          const count = Math.min(people, BreakoutLimits.groups, plan.groups.by === 'count' ? plan.groups.count : Math.ceil(people / plan.groups.size));
+          const made = runner.decide(
+            s,
+            {
+              type: 'breakout:create',
+              payload: {
+                round: {
+                  title: plan.title,
+                  prompt: '',
+                  template: template ? template.data : null,
+                  minutes: plan.minutes,
+                  method: plan.method,
+                  byLanguage: plan.byLanguage ?? false,
+                  readAcross: plan.readAcross ?? false,
+                },
+                groups: Array.from({ length: count }, (_, i) => ({ name: `Group ${i + 1}`, topic: null, capacity: null })),
+              },
+            },
+            ctx,
+          );
+          if (made.ok) for (const e of made.events) if (e.type === 'breakout.created') roundId = e.round.id;
+          return made;
+        },
+        () => (plan.questions.length === 0 ? null : { type: 'discussion:setQuestions', payload: { roundId, questions: plan.questions.map((text) => ({ text })) } }),
+        () => ({ type: 'breakout:assign', payload: { roundId, seed: ctx.now % 2 ** 31 } }),
+        () => ({ type: 'breakout:start', payload: { roundId } }),
+      ];
+    }
     case 'startTimer':
       return [() => ({ type: 'timer:start', payload: { seconds: step.minutes * 60, label: step.label } })];
+    case 'openQa':
+      return [
+        (s) => (s.qa.settings.open ? null : { type: 'qa:configure', payload: { settings: { open: true } } }),
+        () => (step.bring ? { type: 'attention:bring', payload: { view: { kind: 'questions' } } } : null),
+      ];
     case 'showMessage':
       return [() => ({ type: 'announcement:post', payload: { text: step.text } })];
+    case 'bringEveryone': {
+      const place = step.place;
+      if (place.kind !== 'board') return [() => ({ type: 'attention:bring', payload: { view: place } })];
+      return [
+        (s) => {
+          const board = boardOf(s, place.boardId);
+          if (!board) return refuse(ErrorCode.conflict, 'That board has not been shown yet; run the step that shows it first.');
+          return { type: 'attention:bring', payload: { view: { kind: 'board', boardId: board.id } } };
+        },
+      ];
+    }
   }
+}
+
+/** A board of the workshop by its id, or the one made from a prepared board or a step with this id. */
+function boardOf(s: WorkshopState, ref: string) {
+  return s.boards.byId[ref] ?? Object.values(s.boards.byId).find((b) => b.source === ref);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Limits } from '../../protocol/limits.js';
 import { LanguageCode } from '../../protocol/languages.js';
-import type { PreparedPoll } from '../polls/model.js';
+import type { PollDraft, PreparedPoll } from '../polls/model.js';
 
 /** Identifiers are short, URL-safe strings chosen by the server (or the definition). */
 export const Id = z
@@ -73,18 +73,75 @@ export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time a
 export const CalendarDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD');
 
 /**
+ * A breakout round prepared on an agenda item: run, it makes the round, puts
+ * the room into groups by the method, sets the guiding questions and starts
+ * it, each group with its own board from `template` (null: no boards).
+ * `groups` is a number of groups, or a size that gives the number from the
+ * people present when the step runs. Templates are checked loosely here (the
+ * boards area depends on this module) and fully when the step is added or run.
+ */
+export const RoundPlan = z.object({
+  title: personText(200),
+  method: z.enum(['balanced', 'random']),
+  groups: z.discriminatedUnion('by', [
+    z.object({ by: z.literal('count'), count: z.number().int().min(1).max(40) }),
+    z.object({ by: z.literal('size'), size: z.number().int().min(2).max(100) }),
+  ]),
+  minutes: z.number().int().min(1).max(480),
+  questions: z.array(personText(500)).max(12),
+  template: z.string().max(40).nullable(),
+  /** Keep speakers of one language together (balanced only). */
+  byLanguage: z.boolean().optional(),
+  /** Let groups read each other's work while the round runs. */
+  readAcross: z.boolean().optional(),
+});
+export type RoundPlan = z.infer<typeof RoundPlan>;
+
+/** Where a step brings everyone (the run of show's "bring everyone here"). */
+export const StepPlace = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('home') }),
+  z.object({ kind: z.literal('questions') }),
+  z.object({ kind: z.literal('board'), boardId: Id }),
+]);
+export type StepPlace = z.infer<typeof StepPlace>;
+
+/**
  * One click of the run of show: what an agenda item sets going. Steps name
  * things prepared in the definition (a poll, a board) or already in the
- * workshop (a board, a breakout round), or carry what they need (a timer, a message).
+ * workshop (a board, a poll, a breakout round), or carry what they need (a
+ * new board from a template, a new poll, a round's plan, a timer, a message).
+ * A step that carries a new board or poll makes it the first time it runs
+ * (its `source` is the step's id) and shows that one again after.
+ *
+ * - `showBoard`: `boardId` (an existing or prepared board) or `board` (a new one).
+ * - `launchPoll`: `pollId` (an existing or prepared poll) or `poll` (a new one;
+ *   its shape is checked by the polls area when the step is added and run).
+ * - `startRound`: `roundId` (a planned round) or `plan`.
  */
 export const ActivityStep = z.discriminatedUnion('kind', [
-  z.object({ id: Id, kind: z.literal('showBoard'), boardId: Id }),
-  z.object({ id: Id, kind: z.literal('launchPoll'), pollId: Id }),
-  z.object({ id: Id, kind: z.literal('startRound'), roundId: Id }),
+  z.object({
+    id: Id,
+    kind: z.literal('showBoard'),
+    boardId: Id.optional(),
+    board: z.object({ title: Title, template: z.string().max(40) }).optional(),
+  }),
+  z.object({
+    id: Id,
+    kind: z.literal('launchPoll'),
+    pollId: Id.optional(),
+    poll: z.custom<PollDraft>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'a poll').optional(),
+  }),
+  z.object({ id: Id, kind: z.literal('startRound'), roundId: Id.optional(), plan: RoundPlan.optional() }),
   z.object({ id: Id, kind: z.literal('startTimer'), minutes: z.number().int().min(1).max(600), label: z.string().max(100) }),
+  z.object({ id: Id, kind: z.literal('openQa'), bring: z.boolean() }),
   z.object({ id: Id, kind: z.literal('showMessage'), text: z.string().trim().min(1).max(500) }),
+  z.object({ id: Id, kind: z.literal('bringEveryone'), place: StepPlace }),
 ]);
 export type ActivityStep = z.infer<typeof ActivityStep>;
+export type StepKind = ActivityStep['kind'];
+export const stepKinds = ['showBoard', 'launchPoll', 'startRound', 'startTimer', 'openQa', 'showMessage', 'bringEveryone'] as const satisfies readonly StepKind[];
+/** Steps one agenda item may hold. */
+export const stepsPerItem = 20;
 
 export const AgendaItem = z
   .object({
@@ -95,7 +152,7 @@ export const AgendaItem = z
     kind: AgendaItemKind,
     speaker: z.string().max(Limits.titleLength).optional(),
     description: LongText.optional(),
-    steps: z.array(ActivityStep).max(20).optional(),
+    steps: z.array(ActivityStep).max(stepsPerItem).optional(),
   })
   .refine((i) => i.start < i.end, { message: 'an item must end after it starts', path: ['end'] });
 export type AgendaItem = z.infer<typeof AgendaItem>;

@@ -77,6 +77,10 @@ const messages: AreaMessages<typeof run> = {
   'run.steps.startRound': 'بدء مجموعات العمل «{title}»',
   'run.steps.startTimer': 'تشغيل مؤقت لمدة {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
   'run.steps.showMessage': 'إعلان: {text}',
+  'run.steps.openQa': 'فتح الأسئلة',
+  'run.steps.openQaBring': 'فتح الأسئلة ونقل الجميع إليها',
+  'run.steps.bringEveryone': 'نقل الجميع إلى: {place}',
+  'run.steps.placeBoard': 'اللوحة «{title}»',
   'run.steps.ran': 'تم',
 };
 export default messages;

@@ -74,6 +74,10 @@ const run = {
   'run.steps.startRound': 'Start the breakout round “{title}”',
   'run.steps.startTimer': 'Start a timer of {minutes, plural, one {# minute} other {# minutes}}',
   'run.steps.showMessage': 'Announce: {text}',
+  'run.steps.openQa': 'Open the questions',
+  'run.steps.openQaBring': 'Open the questions and bring everyone to them',
+  'run.steps.bringEveryone': 'Bring everyone to: {place}',
+  'run.steps.placeBoard': 'the board “{title}”',
   'run.steps.ran': 'done',
 } as const;
 

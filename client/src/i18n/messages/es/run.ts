@@ -77,6 +77,10 @@ const messages: AreaMessages<typeof run> = {
   'run.steps.startRound': 'Iniciar los grupos de trabajo «{title}»',
   'run.steps.startTimer': 'Iniciar un temporizador de {minutes, plural, one {# minuto} other {# minutos}}',
   'run.steps.showMessage': 'Anunciar: {text}',
+  'run.steps.openQa': 'Abrir las preguntas',
+  'run.steps.openQaBring': 'Abrir las preguntas y llevar a todos allí',
+  'run.steps.bringEveryone': 'Llevar a todos a: {place}',
+  'run.steps.placeBoard': 'la pizarra «{title}»',
   'run.steps.ran': 'hecho',
 };
 export default messages;

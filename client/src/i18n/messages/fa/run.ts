@@ -77,6 +77,10 @@ const messages: AreaMessages<typeof run> = {
   'run.steps.startRound': 'آغاز کار گروهی «{title}»',
   'run.steps.startTimer': 'آغاز زمان‌سنج {minutes, plural, one {# دقیقه‌ای} other {# دقیقه‌ای}}',
   'run.steps.showMessage': 'اعلام: {text}',
+  'run.steps.openQa': 'باز کردن پرسش\u200cها',
+  'run.steps.openQaBring': 'باز کردن پرسش\u200cها و آوردن همه به آنجا',
+  'run.steps.bringEveryone': 'آوردن همه به: {place}',
+  'run.steps.placeBoard': 'تختهٔ «{title}»',
   'run.steps.ran': 'انجام شد',
 };
 export default messages;

@@ -77,6 +77,10 @@ const messages: AreaMessages<typeof run> = {
   'run.steps.startRound': 'Lancer les groupes de travail « {title} »',
   'run.steps.startTimer': 'Lancer un minuteur de {minutes, plural, one {# minute} other {# minutes}}',
   'run.steps.showMessage': 'Annoncer : {text}',
+  'run.steps.openQa': 'Ouvrir les questions',
+  'run.steps.openQaBring': 'Ouvrir les questions et y amener tout le monde',
+  'run.steps.bringEveryone': 'Amener tout le monde à : {place}',
+  'run.steps.placeBoard': 'le tableau « {title} »',
   'run.steps.ran': 'fait',
 };
 export default messages;

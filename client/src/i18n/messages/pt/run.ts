@@ -77,6 +77,10 @@ const messages: AreaMessages<typeof run> = {
   'run.steps.startRound': 'Iniciar os grupos de trabalho “{title}”',
   'run.steps.startTimer': 'Iniciar um cronômetro de {minutes, plural, one {# minuto} other {# minutos}}',
   'run.steps.showMessage': 'Anunciar: {text}',
+  'run.steps.openQa': 'Abrir as perguntas',
+  'run.steps.openQaBring': 'Abrir as perguntas e levar todos até elas',
+  'run.steps.bringEveryone': 'Levar todos para: {place}',
+  'run.steps.placeBoard': 'o quadro “{title}”',
   'run.steps.ran': 'feito',
 };
 export default messages;

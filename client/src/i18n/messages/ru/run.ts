@@ -77,6 +77,10 @@ const messages: AreaMessages<typeof run> = {
   'run.steps.startRound': 'Начать работу в группах «{title}»',
   'run.steps.startTimer': 'Запустить таймер на {minutes, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}}',
   'run.steps.showMessage': 'Объявить: {text}',
+  'run.steps.openQa': 'Открыть вопросы',
+  'run.steps.openQaBring': 'Открыть вопросы и перевести туда всех',
+  'run.steps.bringEveryone': 'Перевести всех сюда: {place}',
+  'run.steps.placeBoard': 'доска «{title}»',
   'run.steps.ran': 'выполнено',
 };
 export default messages;
