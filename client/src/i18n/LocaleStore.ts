@@ -1,17 +1,19 @@
 /**
  * The interface language: chosen by the person (kept in this browser), else
- * their participant language, else the browser's, else English. Catalogs
- * other than English load on demand; a key a catalog lacks falls back to
- * English. Switching sets `lang` and `dir` on the document.
+ * their participant language, else the browser's, else English. Every
+ * catalog, English's too, loads on demand (the first screen waits for it):
+ * each translation holds every key (catalogs.test.ts fails otherwise), so a
+ * reader downloads their own language only. Switching sets `lang` and `dir`
+ * on the document.
  */
 import { languageCodes, languageDir, type LanguageCode } from '@plenary/shared';
 import { Store } from '../realtime/Store';
-import en, { type Messages } from './messages/en';
+import type { Messages } from './messages/en';
 
 const storageKey = 'plenary.language';
 
 const loaders: Record<LanguageCode, () => Promise<Partial<Messages>>> = {
-  en: async () => en,
+  en: () => import('./messages/en/index').then((m) => m.default),
   fr: () => import('./messages/fr/index').then((m) => m.default),
   es: () => import('./messages/es/index').then((m) => m.default),
   ru: () => import('./messages/ru/index').then((m) => m.default),
@@ -41,7 +43,8 @@ export function initialLanguage(): LanguageCode {
   return 'en';
 }
 
-export const localeStore = new Store<LocaleState>({ locale: 'en', dir: 'ltr', messages: en });
+/** Empty until the first catalog arrives: main.tsx renders once `setLanguage` has loaded one. */
+export const localeStore = new Store<LocaleState>({ locale: 'en', dir: 'ltr', messages: {} as Messages });
 
 let requested: LanguageCode = 'en';
 
@@ -54,7 +57,7 @@ export async function setLanguage(locale: LanguageCode, remember = true): Promis
   const dir = languageDir(locale);
   document.documentElement.lang = locale;
   document.documentElement.dir = dir;
-  localeStore.set({ locale, dir, messages: { ...en, ...catalog } });
+  localeStore.set({ locale, dir, messages: catalog as Messages });
 }
 
 /** The language the person chose in this browser, if any. */

@@ -8,6 +8,6 @@ import breakouts from './breakouts';
 import outcomes from './outcomes';
 import discussions from './discussions';
 
-// Partial while a new area awaits translation: missing keys fall back to English, and catalogs.test.ts fails until none are missing.
-const messages: Partial<Messages> = { ...core, ...run, ...qa, ...breakouts, ...polls, ...boards, ...outcomes, ...discussions };
+// Every key of the English catalog (checked here and by catalogs.test.ts): no English fallback is loaded.
+const messages: Messages = { ...core, ...run, ...qa, ...breakouts, ...polls, ...boards, ...outcomes, ...discussions };
 export default messages;
