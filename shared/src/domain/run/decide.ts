@@ -3,6 +3,7 @@ import type { CommandOf } from '../../protocol/commands.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { can } from '../access/can.js';
 import { findAgendaItem } from '../agenda/agenda.js';
+import { activeRound } from '../breakouts/model.js';
 import { editDay } from '../agenda/retime.js';
 import { accept, forbidden, refuse, type DecideContext, type Decision } from '../decision.js';
 import type { WorkshopState } from '../state.js';
@@ -30,6 +31,9 @@ const tooLong = () => refuse(ErrorCode.invalid, 'The day would run past midnight
 const noItem = () => refuse(ErrorCode.notFound, 'No such agenda item.');
 
 /** `runner` is how a step decides and applies the area commands it stands for (the workshop's `decide` and `applyEvent`). */
+/** The closing countdown of a round ended by moving on from its breakout item. */
+export const roundClosingSeconds = 30;
+
 export function decideRun(state: WorkshopState, command: RunCommand, ctx: DecideContext, runner: StepRunner): Decision {
   if (command.type === 'projector:open') {
     if (!can(state, ctx.actor, { kind: 'projector.control' })) return forbidden();
@@ -44,6 +48,13 @@ export function decideRun(state: WorkshopState, command: RunCommand, ctx: Decide
       const { itemId } = command.payload;
       if (itemId !== null && !findAgendaItem(state.definition, itemId)) return noItem();
       if (run.currentItemId === itemId) return accept();
+      // Moving on from a breakout item ends its running round, with a closing countdown, so Next is enough.
+      const leaving = run.currentItemId ? findAgendaItem(state.definition, run.currentItemId) : null;
+      const round = activeRound(state.breakouts);
+      if (leaving?.kind === 'breakout' && round?.status === 'running') {
+        const ended = runner.decide(state, { type: 'breakout:end', payload: { roundId: round.id, closingSeconds: roundClosingSeconds } }, ctx);
+        if (ended.ok) return accept(...ended.events, { type: 'agenda.currentSet', itemId });
+      }
       return accept({ type: 'agenda.currentSet', itemId });
     }
     case 'agenda:extend': {
