@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDay } from '../../i18n/format';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
+import { StepsEditor } from './StepsEditor';
 
 type Report = (error: WireError | null) => void;
 const kinds = AgendaItemKind.options;
@@ -16,6 +17,7 @@ export function AgendaEditor({ report }: { report: Report }) {
   const state = useWorkshopView().state!;
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
+  const [stepsOf, setStepsOf] = useState<string | null>(null);
   const schedule = scheduleOf(state.definition);
   const send = async (p: ReturnType<typeof client.send>) => {
     const r = await p;
@@ -60,6 +62,18 @@ export function AgendaEditor({ report }: { report: Report }) {
                             {item.title}
                           </span>
                           <span className="row tight">
+                            <button
+                              type="button"
+                              className="small"
+                              aria-expanded={stepsOf === item.id}
+                              onClick={() => setStepsOf(stepsOf === item.id ? null : item.id)}
+                            >
+                              {t('run.steps.open', { count: item.steps?.length ?? 0 })}
+                              <span className="visually-hidden" dir="auto">
+                                {' '}
+                                — {item.title}
+                              </span>
+                            </button>
                             <button type="button" className="small" aria-label={t('run.agenda.editItem', { title: item.title })} onClick={() => setEditing(item.id)}>
                               ✎
                             </button>
@@ -96,6 +110,7 @@ export function AgendaEditor({ report }: { report: Report }) {
                           </span>
                         </>
                       )}
+                      {stepsOf === item.id && <StepsEditor item={item} report={report} />}
                     </li>
                   ))}
                 </ol>

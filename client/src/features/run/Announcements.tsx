@@ -25,19 +25,29 @@ export function Announcements() {
     setDismissed(next);
     localStorage.setItem(storageKey(state.id), JSON.stringify(next));
   };
+  // Only the newest is a banner (what matters now); earlier ones wait, folded, until dismissed.
+  const newest = shown.at(-1);
+  const earlier = shown.slice(0, -1).reverse();
+  const banner = (a: (typeof shown)[number]) => (
+    <div key={a.id} className="announcement" data-testid="announcement">
+      <p dir="auto">{a.text}</p>
+      <button type="button" className="small" onClick={() => dismiss(a.id)}>
+        {t('run.announce.dismiss')}
+      </button>
+    </div>
+  );
   // The live region is there before any announcement, so a screen reader reads each new one.
   return (
     <div aria-live="polite" data-testid="announcements-live">
-      {shown.length > 0 && (
+      {newest && (
         <div className="announcements" role="region" aria-label={t('run.announce.title')}>
-          {shown.map((a) => (
-            <div key={a.id} className="announcement" data-testid="announcement">
-              <p dir="auto">{a.text}</p>
-              <button type="button" className="small" onClick={() => dismiss(a.id)}>
-                {t('run.announce.dismiss')}
-              </button>
-            </div>
-          ))}
+          {banner(newest)}
+          {earlier.length > 0 && (
+            <details className="announcements-earlier">
+              <summary>{t('run.announce.earlier', { count: earlier.length })}</summary>
+              {earlier.map(banner)}
+            </details>
+          )}
         </div>
       )}
     </div>

@@ -33,7 +33,7 @@ export function WorkshopHome() {
   useReportPlace({ kind: 'home' });
   const me = state.participants[view.me];
   const roundRunning = Object.values(state.breakouts.byId).some((r) => r.status === 'running' || r.status === 'closing');
-  // While a poll is open its ballot comes first, above everything else: on a phone, no scrolling to find it.
+  // While a poll is open its ballot comes first (after the group's room during a round): on a phone, no scrolling to find it.
   const pollOpen = usePolls().some((p) => p.status === 'open');
   return (
     <WorkshopLayout>
@@ -44,12 +44,12 @@ export function WorkshopHome() {
         </p>
       )}
       <Announcements />
-      {pollOpen && <ParticipantPolls />}
       {roundRunning && (
         <Suspense fallback={null}>
           <GroupRoom />
         </Suspense>
       )}
+      {pollOpen && <ParticipantPolls />}
       <div className="home-grid">
         <div className="home-main">
           <NowNext state={state} />

@@ -13,6 +13,7 @@ import { ProfileMenu } from '../profile/ProfileMenu';
 import { PauseOverlay } from '../run/PauseOverlay';
 import { AttentionFollower } from '../run/AttentionFollower';
 import { RoundFollower } from '../breakouts/RoundFollower';
+import { usePrefetchSteps } from '../run/usePrefetchSteps';
 import { OpenPollNotice } from '../polls/OpenPollNotice';
 
 /** Shows `children` once the workshop is loaded; handles ended sessions. */
@@ -29,6 +30,7 @@ function Loaded({ children }: { children: ReactNode }) {
   const client = useWorkshopClient();
   const view = useWorkshopView();
   const me = view.state?.participants[view.me];
+  usePrefetchSteps(view.state);
 
   // Speak the participant's language unless they chose one in this browser.
   const myLanguage = me?.language;
