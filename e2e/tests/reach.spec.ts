@@ -6,7 +6,8 @@
  */
 import type { Page } from '@playwright/test';
 import { createBoard } from '../fixtures/boards.js';
-import { catalog, type Catalog, type Language } from '../fixtures/i18n.js';
+import { catalog, type Language } from '../fixtures/i18n.js';
+import { joinWithCode } from '../fixtures/join.js';
 import { FacilitatorConsole } from '../fixtures/pages.js';
 import { PollsConsole } from '../fixtures/polls.js';
 import { expect, test } from '../fixtures/test.js';
@@ -35,22 +36,6 @@ async function expectNoHorizontalOverflow(page: Page, width: number, where: stri
     };
   });
   expect(overflow.scroll, `${where}: page wider than ${width}px (${overflow.wide.join(', ')})`).toBeLessThanOrEqual(width);
-}
-
-/** A tap on a touch screen, a click elsewhere. */
-const press = async (page: Page, target: ReturnType<Page['locator']>) => ((await page.evaluate(() => navigator.maxTouchPoints > 0)) ? target.tap() : target.click());
-
-/** Joins with the code, as a person on a phone does, in the interface's words. */
-async function joinWithCode(page: Page, m: Catalog, code: string, name: string, shot?: (n: string) => string): Promise<void> {
-  await page.goto('/');
-  if (shot) await page.screenshot({ path: shot('1-front'), fullPage: true });
-  await page.getByLabel(m['landing.codeLabel']!).fill(code);
-  await press(page, page.getByRole('button', { name: m['landing.continue'] }));
-  await page.getByLabel(m['join.name']!).fill(name);
-  await page.getByLabel(m['join.represent']!).selectOption('country:AF');
-  if (shot) await page.screenshot({ path: shot('2-join'), fullPage: true });
-  await press(page, page.getByRole('button', { name: m['join.submit'], exact: true }));
-  await expect(page.getByTestId('notes')).toBeVisible();
 }
 
 /** Screenshots of a long page, a phone screen at a time. */
