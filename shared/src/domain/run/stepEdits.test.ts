@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { TestWorkshop } from '../../testing/fixtures.js';
+import { demoDefinition } from '../workshop/demo.js';
+import type { WorkshopDefinition } from '../workshop/model.js';
 import { findAgendaItem } from '../agenda/agenda.js';
 import { AddStep, runCommands, StepInput } from './protocol.js';
 
+/** The demo with its wrap-up item stripped of steps, to edit an item that has none. */
+const bare: WorkshopDefinition = {
+  ...demoDefinition,
+  days: demoDefinition.days.map((d) => ({ ...d, items: d.items.map((i) => (i.id === 'd1-wrap-up' ? { ...i, steps: [] } : i)) })),
+};
 const stepsOf = (w: TestWorkshop, itemId: string) => findAgendaItem(w.state.definition, itemId)?.steps ?? [];
 const added = (d: ReturnType<TestWorkshop['run']>) => (d.ok && d.events[0]?.type === 'agenda.stepAdded' ? d.events[0].step.id : '');
 
 describe('editing the steps of an agenda item', () => {
   it('adds, edits, moves and removes steps, each one event, on an item that had none', () => {
-    const w = new TestWorkshop();
+    const w = new TestWorkshop('ws1', bare);
     const f = w.facilitator();
     const a = w.run({ type: 'agenda:addStep', payload: { itemId: 'd1-wrap-up', step: { kind: 'showMessage', text: 'Thank you' } } }, f);
     expect(a.ok && a.events.map((e) => e.type)).toEqual(['agenda.stepAdded']);
@@ -40,7 +47,7 @@ describe('editing the steps of an agenda item', () => {
   });
 
   it('changes nothing for an edit that changes nothing', () => {
-    const w = new TestWorkshop();
+    const w = new TestWorkshop('ws1', bare);
     const f = w.facilitator();
     const id = added(w.run({ type: 'agenda:addStep', payload: { itemId: 'd1-wrap-up', step: { kind: 'showMessage', text: 'Hi' } } }, f));
     expect(w.run({ type: 'agenda:updateStep', payload: { itemId: 'd1-wrap-up', stepId: id, step: { kind: 'showMessage', text: 'Hi' } } }, f)).toEqual({ ok: true, events: [] });
@@ -48,7 +55,7 @@ describe('editing the steps of an agenda item', () => {
   });
 
   it('refuses participants, unknown items and steps, positions past the end, missing references and a full item; nothing changes', () => {
-    const w = new TestWorkshop();
+    const w = new TestWorkshop('ws1', bare);
     const f = w.facilitator();
     const p = w.join('A');
     const before = w.state;
@@ -91,7 +98,7 @@ describe('editing the steps of an agenda item', () => {
   });
 
   it('accepts steps naming a prepared or an existing board, poll or round', () => {
-    const w = new TestWorkshop();
+    const w = new TestWorkshop('ws1', bare);
     const f = w.facilitator();
     for (const step of [
       { kind: 'showBoard', boardId: 'synergy-map' },
