@@ -157,6 +157,27 @@ test('keyboard only: create a note, move it, connect two items, delete', async (
   await expect(f.notes()).toHaveCount(2);
 });
 
+test('a single-key shortcut on a note selected by a click acts on the board and never types into a note', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = await createBoard(facilitator, 'Shortcuts');
+  const page = f.page;
+  await f.addNote('Alpha');
+  await f.addNote('Beta');
+  // Back to the note just written, by a click: it is selected, its text is not being edited.
+  await f.item('Alpha').click();
+  await f.item('Beta').click();
+  await expect(page.getByLabel('Text of the note')).toHaveValue('Beta');
+  await expect(page.getByLabel('Text of the note')).not.toBeFocused();
+  await page.keyboard.press('v');
+  await page.keyboard.press('x');
+  await expect(page.getByLabel('Text of the note')).toHaveValue('Beta');
+  await f.saved();
+  await expect(f.item('Beta').getByText('Beta', { exact: true })).toBeVisible();
+  // E edits, as the person chose to.
+  await page.keyboard.press('e');
+  await expect(page.getByLabel('Text of the note')).toBeFocused();
+});
+
 test('screenshots: a synergy map on a desktop, on a phone, and in Arabic; a dot vote with hidden results', async ({ server, person }) => {
   const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
   const f = await createBoard(facilitator, 'خريطة التآزر — Synergy map', 'Synergy map (first- and second-phase countries, six objectives)');

@@ -102,7 +102,10 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
   const [copied, setCopied] = useState<{ count: number; group: string } | null>(null);
   const [panel, setPanel] = useState<'item' | 'vote' | 'facilitate' | null>(null);
   /** The item just created here: its editor takes the focus. */
+  // The item just added, whose text field takes the focus once; any other selection ends that,
+  // so a later click on it selects it without putting the caret in its text (where V or C would type).
   const [fresh, setFresh] = useState<string | null>(null);
+  if (fresh !== null && !(selection.length === 1 && selection[0] === fresh)) setFresh(null);
   const editorRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
   const items = snapshot.items;
 
