@@ -31,6 +31,7 @@ import { useBoardSession } from './useBoardSession';
 import { useItemWords } from './useItemWords';
 import { freeSpot, searchItems } from './boardView';
 import { Inspector } from './Inspector';
+import { useWindowKeys } from '../../ui/useWindowKeys';
 import { FacilitatorControls } from './FacilitatorControls';
 import { VotePanel } from './VotePanel';
 import { ExportMenu } from './ExportMenu';
@@ -308,15 +309,7 @@ function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopState; b
     if (handled) e.preventDefault();
   };
 
-  const keys = useRef(onKeyDown);
-  useEffect(() => {
-    keys.current = onKeyDown;
-  });
-  useEffect(() => {
-    const listener = (e: KeyboardEvent) => keys.current(e);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+  useWindowKeys(onKeyDown);
 
   const found = useMemo(() => (query ? searchItems(items.values(), query, words).slice(0, 20) : []), [items, query, words]);
   const goTo = (item: ViewItem) => {

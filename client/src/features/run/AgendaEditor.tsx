@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { AgendaItemKind, durationOf, scheduleOf, type AgendaItem, type WireError } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { FormButtons } from '../../ui/FormButtons';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDay } from '../../i18n/format';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
@@ -181,16 +182,7 @@ function ItemForm({
       </div>
       <label htmlFor={ids.speaker}>{t('run.agenda.speaker')}</label>
       <input id={ids.speaker} value={speaker} maxLength={200} onChange={(e) => setSpeaker(e.target.value)} dir="auto" />
-      <div className="row">
-        <button type="submit" className="primary">
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
+      <FormButtons submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { NowNext } from '../agenda/NowNext';
 import { OpenProjectorButton } from '../projector/OpenProjectorButton';
 import { TimerDisplay, useShownTimer } from './TimerDisplay';
 import { stepLabel } from './stepLabel';
+import { useWindowKeys } from '../../ui/useWindowKeys';
 import { useServerClock } from './useServerClock';
 
 /** Reports a refused command in words, or clears the report. */
@@ -35,6 +36,22 @@ function ItemControls({ report }: { report: Report }) {
     report(r.ok ? null : r.error);
   };
   const current = state.run.currentItemId ? findAgendaItem(state.definition, state.run.currentItemId) : undefined;
+  const target = nn.led ? nn.next?.item.id : first?.item.id;
+  const ran = current ? (state.run.stepsRun[current.id] ?? []) : [];
+  const nextStep = current?.steps?.find((s) => !ran.includes(s.id));
+  // Keys of the run sheet: N starts or moves to the next item, S runs the current item's next step not yet run.
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || (e.target as HTMLElement).closest('input, textarea, select, [contenteditable="true"]')) return;
+    const key = e.key.toLowerCase();
+    if (key === 'n' && target) {
+      e.preventDefault();
+      void send(client.send('agenda:setCurrent', { itemId: target }));
+    } else if (key === 's' && current && nextStep) {
+      e.preventDefault();
+      void send(client.send('agenda:runStep', { itemId: current.id, stepId: nextStep.id }));
+    }
+  };
+  useWindowKeys(onKey);
   let progress: string | null = null;
   let over = false;
   if (current && state.run.startedAt !== null) {
@@ -52,12 +69,12 @@ function ItemControls({ report }: { report: Report }) {
       )}
       <div className="row">
         {!nn.led && first && (
-          <button type="button" className="primary" onClick={() => void send(client.send('agenda:setCurrent', { itemId: first.item.id }))}>
+          <button type="button" className="primary" aria-keyshortcuts="N" onClick={() => void send(client.send('agenda:setCurrent', { itemId: first.item.id }))}>
             {t('console.run.startFirst')}
           </button>
         )}
         {nn.led && nn.next && (
-          <button type="button" className="primary" onClick={() => void send(client.send('agenda:setCurrent', { itemId: nn.next!.item.id }))}>
+          <button type="button" className="primary" aria-keyshortcuts="N" onClick={() => void send(client.send('agenda:setCurrent', { itemId: nn.next!.item.id }))}>
             {t('console.run.next')}
           </button>
         )}
@@ -75,13 +92,14 @@ function ItemControls({ report }: { report: Report }) {
         )}
         <OpenProjectorButton />
       </div>
-      {current?.steps && current.steps.length > 0 && <Steps itemId={current.id} steps={current.steps} report={report} />}
+      {current?.steps && current.steps.length > 0 && <Steps itemId={current.id} steps={current.steps} next={nextStep?.id ?? null} report={report} />}
+      <p className="muted shortcuts">{t('run.keys')}</p>
     </>
   );
 }
 
 /** The current item's activity steps, each one click. */
-function Steps({ itemId, steps, report }: { itemId: string; steps: ActivityStep[]; report: Report }) {
+function Steps({ itemId, steps, next, report }: { itemId: string; steps: ActivityStep[]; next: string | null; report: Report }) {
   const t = useT();
   const client = useWorkshopClient();
   const state = useWorkshopView().state!;
@@ -93,7 +111,12 @@ function Steps({ itemId, steps, report }: { itemId: string; steps: ActivityStep[
       <ol className="plain-list">
         {steps.map((s) => (
           <li key={s.id}>
-            <button type="button" onClick={() => void client.send('agenda:runStep', { itemId, stepId: s.id }).then((r) => report(r.ok ? null : r.error))}>
+            <button
+              type="button"
+              className={s.id === next ? 'step-next' : undefined}
+              aria-keyshortcuts={s.id === next ? 'S' : undefined}
+              onClick={() => void client.send('agenda:runStep', { itemId, stepId: s.id }).then((r) => report(r.ok ? null : r.error))}
+            >
               ▶ {label(s)}
             </button>
             {ran.includes(s.id) && <span className="tag tag-ok">{t('run.steps.ran')}</span>}

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { boardTemplates, defaultPollSettings, type ActivityStep, type BoardTemplate, type AgendaItem, type CommandInput, type WireError, type WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
+import { FormButtons } from '../../ui/FormButtons';
 import { useWorkshopClient, useWorkshopView } from '../../realtime/WorkshopContext';
 import { stepLabel } from './stepLabel';
 
@@ -167,7 +168,6 @@ function StepForm({
       .map((p) => ({ id: p.id!, question: p.question ?? p.id! })),
   ];
   const planned = Object.values(state.breakouts.byId).filter((r) => r.status === 'draft');
-  const templateName = (k: string) => t(`board.template.${k}` as 'board.template.blank');
 
   const stepOf = (): StepInput => {
     switch (kind) {
@@ -230,26 +230,14 @@ function StepForm({
 
       {kind === 'showBoard' && (
         <>
-          <label htmlFor={ids('board')}>{t('run.steps.board')}</label>
-          <select id={ids('board')} value={boardId} onChange={(e) => setBoardId(e.target.value)}>
-            {boards.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.title}
-              </option>
-            ))}
-            <option value={NEW}>{t('run.steps.newBoard')}</option>
-          </select>
+          <Pick id={ids('board')} label={t('run.steps.board')} value={boardId} onChange={setBoardId} newLabel={t('run.steps.newBoard')} choices={boards} />
           {boardId === NEW && (
             <>
               <label htmlFor={ids('boardTitle')}>{t('run.steps.boardTitle')}</label>
               <input id={ids('boardTitle')} value={boardTitle} maxLength={200} required dir="auto" onChange={(e) => setBoardTitle(e.target.value)} />
               <label htmlFor={ids('template')}>{t('run.steps.template')}</label>
               <select id={ids('template')} value={template} onChange={(e) => setTemplate(e.target.value)}>
-                {boardTemplates.map((k) => (
-                  <option key={k} value={k}>
-                    {templateName(k)}
-                  </option>
-                ))}
+                <TemplateOptions />
               </select>
             </>
           )}
@@ -258,15 +246,7 @@ function StepForm({
 
       {kind === 'launchPoll' && (
         <>
-          <label htmlFor={ids('poll')}>{t('run.steps.poll')}</label>
-          <select id={ids('poll')} value={pollId} onChange={(e) => setPollId(e.target.value)}>
-            <option value={NEW}>{t('run.steps.newPoll')}</option>
-            {polls.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.question}
-              </option>
-            ))}
-          </select>
+          <Pick id={ids('poll')} label={t('run.steps.poll')} value={pollId} onChange={setPollId} newLabel={t('run.steps.newPoll')} choices={polls.map((p) => ({ id: p.id, title: p.question }))} />
           {pollId === NEW && (
             <>
               <label htmlFor={ids('question')}>{t('run.steps.question')}</label>
@@ -280,15 +260,7 @@ function StepForm({
 
       {kind === 'startRound' && (
         <>
-          <label htmlFor={ids('round')}>{t('run.steps.round')}</label>
-          <select id={ids('round')} value={roundId} onChange={(e) => setRoundId(e.target.value)}>
-            <option value={NEW}>{t('run.steps.newRound')}</option>
-            {planned.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </select>
+          <Pick id={ids('round')} label={t('run.steps.round')} value={roundId} onChange={setRoundId} newLabel={t('run.steps.newRound')} choices={planned} />
           {roundId === NEW && (
             <>
               <label htmlFor={ids('roundTitle')}>{t('run.steps.roundTitle')}</label>
@@ -322,11 +294,7 @@ function StepForm({
               <label htmlFor={ids('roundTemplate')}>{t('run.steps.roundBoard')}</label>
               <select id={ids('roundTemplate')} value={roundTemplate} onChange={(e) => setRoundTemplate(e.target.value)}>
                 <option value={NEW}>{t('run.steps.noBoard')}</option>
-                {boardTemplates.map((k) => (
-                  <option key={k} value={k}>
-                    {templateName(k)}
-                  </option>
-                ))}
+                <TemplateOptions />
               </select>
             </>
           )}
@@ -375,16 +343,48 @@ function StepForm({
         </>
       )}
 
-      <div className="row">
-        <button type="submit" className="primary">
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
+      <FormButtons submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
+}
+
+/** One of the workshop's things (a board, a poll, a planned round), or a new one made from the fields below. */
+function Pick({
+  id,
+  label,
+  value,
+  onChange,
+  newLabel,
+  choices,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  newLabel: string;
+  choices: readonly { id: string; title: string }[];
+}) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value={NEW}>{newLabel}</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.title}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** The board templates, as options of a select. */
+function TemplateOptions() {
+  const t = useT();
+  return boardTemplates.map((k) => (
+    <option key={k} value={k}>
+      {t(`board.template.${k}`)}
+    </option>
+  ));
 }

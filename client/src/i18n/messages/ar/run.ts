@@ -73,6 +73,7 @@ const messages: AreaMessages<typeof run> = {
   'run.role.notFacilitator': 'لست ميسِّرًا لحلقة العمل هذه',
   'run.role.backHome': 'الانتقال إلى صفحة حلقة العمل',
   'run.steps.title': 'خطوات هذا البند',
+  'run.keys': 'المفاتيح: N البند التالي، S الخطوة التالية.',
   'run.steps.showBoard': 'عرض اللوحة «{title}»',
   'run.steps.launchPoll': 'إطلاق الاستطلاع «{title}»',
   'run.steps.startRound': 'بدء مجموعات العمل «{title}»',

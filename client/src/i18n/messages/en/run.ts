@@ -70,6 +70,7 @@ const run = {
   'run.role.notFacilitator': 'You are not a facilitator of this workshop',
   'run.role.backHome': 'Go to your workshop page',
   'run.steps.title': 'Steps of this item',
+  'run.keys': 'Keys: N next item, S next step.',
   'run.steps.showBoard': 'Show the board “{title}”',
   'run.steps.launchPoll': 'Launch the poll “{title}”',
   'run.steps.startRound': 'Start the breakout round “{title}”',

@@ -73,6 +73,7 @@ const messages: AreaMessages<typeof run> = {
   'run.role.notFacilitator': 'Usted no es facilitador de este taller',
   'run.role.backHome': 'Ir a la página de su taller',
   'run.steps.title': 'Pasos de este punto',
+  'run.keys': 'Teclas: N punto siguiente, S paso siguiente.',
   'run.steps.showBoard': 'Mostrar el tablero «{title}»',
   'run.steps.launchPoll': 'Lanzar la encuesta «{title}»',
   'run.steps.startRound': 'Iniciar los grupos de trabajo «{title}»',

@@ -73,6 +73,7 @@ const messages: AreaMessages<typeof run> = {
   'run.role.notFacilitator': 'شما تسهیل‌کنندهٔ این کارگاه نیستید',
   'run.role.backHome': 'رفتن به صفحهٔ کارگاه خود',
   'run.steps.title': 'گام‌های این بند',
+  'run.keys': 'کلیدها: N بند بعدی، S گام بعدی.',
   'run.steps.showBoard': 'نمایش تابلوی «{title}»',
   'run.steps.launchPoll': 'آغاز نظرسنجی «{title}»',
   'run.steps.startRound': 'آغاز کار گروهی «{title}»',

@@ -73,6 +73,7 @@ const messages: AreaMessages<typeof run> = {
   'run.role.notFacilitator': 'Vous n’êtes pas facilitateur de cet atelier',
   'run.role.backHome': 'Aller à la page de votre atelier',
   'run.steps.title': 'Étapes de ce point',
+  'run.keys': 'Touches : N point suivant, S étape suivante.',
   'run.steps.showBoard': 'Afficher le tableau « {title} »',
   'run.steps.launchPoll': 'Lancer le sondage « {title} »',
   'run.steps.startRound': 'Lancer les groupes de travail « {title} »',

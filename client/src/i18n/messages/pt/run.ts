@@ -73,6 +73,7 @@ const messages: AreaMessages<typeof run> = {
   'run.role.notFacilitator': 'Você não é facilitador desta oficina',
   'run.role.backHome': 'Ir para a página da sua oficina',
   'run.steps.title': 'Etapas deste item',
+  'run.keys': 'Teclas: N item seguinte, S passo seguinte.',
   'run.steps.showBoard': 'Mostrar o quadro “{title}”',
   'run.steps.launchPoll': 'Abrir a votação “{title}”',
   'run.steps.startRound': 'Iniciar os grupos de trabalho “{title}”',

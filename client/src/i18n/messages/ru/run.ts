@@ -73,6 +73,7 @@ const messages: AreaMessages<typeof run> = {
   'run.role.notFacilitator': 'Вы не являетесь модератором этого семинара',
   'run.role.backHome': 'Перейти на страницу вашего семинара',
   'run.steps.title': 'Шаги этого пункта',
+  'run.keys': 'Клавиши: N следующий пункт, S следующий шаг.',
   'run.steps.showBoard': 'Показать доску «{title}»',
   'run.steps.launchPoll': 'Запустить опрос «{title}»',
   'run.steps.startRound': 'Начать работу в группах «{title}»',
