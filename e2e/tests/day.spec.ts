@@ -5,7 +5,7 @@
  * 360×640 phone in French — with the projector; each reaches each activity
  * (the board, the ballot, the questions, their own group room) by itself, and
  * the time from the click to their screen showing it is measured (alone, in
- * the timing project: median under 1 s, none over 5 s).
+ * the timing project: the aim is a second; the bounds are 1.5 s median, 6 s slowest).
  */
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe.js';
@@ -131,9 +131,10 @@ test('day one from the agenda alone: Start, Next and the steps lead three people
   const sorted = arrivals.map((a) => a.ms).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   console.log(`from the click to every screen (${arrivals.length} arrivals): median ${median} ms, max ${sorted.at(-1)} ms\n${table}`);
-  // A safety bound for a busy 2-core machine running three browsers, a projector and the server; the figures are in the log.
-  expect(median).toBeLessThanOrEqual(1000);
-  expect(sorted.at(-1)!).toBeLessThanOrEqual(5000);
+  // The aim is within a second (measured alone: median 243-339 ms, slowest 1.7-2.0 s); the bounds leave room
+  // for a busy 2-core machine (with a CPU hog beside the run: median 813 ms, slowest 3.5 s). The figures are in the log.
+  expect(median).toBeLessThanOrEqual(1500);
+  expect(sorted.at(-1)!).toBeLessThanOrEqual(6000);
 });
 
 test('a facilitator prepares an item’s steps in the agenda editor: adds, changes, reorders and removes; the run sheet runs them', async ({ server, person }) => {
