@@ -25,14 +25,19 @@ function chime(): void {
 
 /**
  * The workshop's timer while it is on screen (running, paused, or "time is up"
- * for a few seconds), else null: an expired timer clears by itself. The clock
- * ticks only while a timer runs and is shown.
+ * for a few seconds), else null, with the server's clock to show it by: an
+ * expired timer clears by itself. The clock ticks only while a timer runs and is shown.
  */
-export function useShownTimer(timer: Timer | null): Timer | null {
+function useTimerClock(timer: Timer | null): { shown: Timer | null; now: number } {
   const client = useWorkshopClient();
   const live = timer !== null && timer.endsAt !== null && timerShown(timer, client.now());
   const now = useServerClock(live);
-  return timerShown(timer, now) ? timer : null;
+  return { shown: timerShown(timer, now) ? timer : null, now };
+}
+
+/** The workshop's timer while it is on screen, else null (see `useTimerClock`). */
+export function useShownTimer(timer: Timer | null): Timer | null {
+  return useTimerClock(timer).shown;
 }
 
 /**
@@ -42,14 +47,13 @@ export function useShownTimer(timer: Timer | null): Timer | null {
  * the strip under the header of every page.
  */
 export function TimerDisplay({ timer: given, size = 'normal', sound = false }: { timer: Timer | null; size?: 'compact' | 'normal' | 'large'; sound?: boolean }) {
-  const shown = useShownTimer(given);
-  return shown ? <ShownTimer timer={shown} size={size} sound={sound} /> : null;
+  const { shown, now } = useTimerClock(given);
+  return shown ? <ShownTimer timer={shown} now={now} size={size} sound={sound} /> : null;
 }
 
-function ShownTimer({ timer, size, sound }: { timer: Timer; size: 'compact' | 'normal' | 'large'; sound: boolean }) {
+function ShownTimer({ timer, now, size, sound }: { timer: Timer; now: number; size: 'compact' | 'normal' | 'large'; sound: boolean }) {
   const t = useT();
   const running = timer.endsAt !== null;
-  const now = useServerClock(running);
   const left = timerRemaining(timer, now);
   const up = running && left === 0;
   const played = useRef<string | null>(null);
