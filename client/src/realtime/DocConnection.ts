@@ -167,6 +167,20 @@ export class DocConnection {
     if (this.view.getSnapshot().status !== 'closed') this.provider.connect();
   };
 
+  /** Calls `f` once, when the document has synced with the server (at once if it has); returns the cancel. */
+  whenSynced(f: () => void): () => void {
+    if (this.view.getSnapshot().synced) {
+      f();
+      return () => undefined;
+    }
+    const off = this.view.subscribe(() => {
+      if (!this.view.getSnapshot().synced) return;
+      off();
+      f();
+    });
+    return off;
+  }
+
   destroy(): void {
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);

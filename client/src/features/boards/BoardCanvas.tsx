@@ -22,7 +22,7 @@ import {
 } from '@xyflow/react';
 import type { BoardItem } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
-import type { Peer, ViewItem } from './BoardSession';
+import type { Peer, RemoteSelections, ViewItem } from './BoardSession';
 import { ItemNode, type ItemNodeData, type ItemNodeType } from './ItemNode';
 import { ConnectorEdge, type ConnectorEdgeType } from './ConnectorEdge';
 import { frameAt, membersOf, snap } from './boardView';
@@ -39,10 +39,12 @@ const minimapMaxItems = 600;
 const layer = { lane: -3, frame: -2, connector: -1, country: 0, practice: 0, note: 0 } as const;
 
 export interface CanvasProps {
+  /** A new map whenever an item changes (BoardSession's snapshot). */
   items: ReadonlyMap<string, ViewItem>;
-  version: number;
   describe: (item: BoardItem) => { text: string; detail: string; aria: string };
   peers: Peer[];
+  /** What others have selected, by item (BoardSession.selections). */
+  remoteSelections: RemoteSelections;
   selection: readonly string[];
   onSelect: (ids: string[]) => void;
   /** Items this person may not move or edit (locked frames and their members). */
@@ -59,7 +61,6 @@ export interface CanvasProps {
   /** `continues`: part of a drag whose start was already written (one undo step per drag). */
   onPatch: (patches: Map<string, Partial<Record<string, unknown>>>, continues?: boolean) => void;
   onConnect: (from: string, to: string) => void;
-  onDelete: (ids: string[]) => void;
   onCursor: (at: { x: number; y: number } | null) => void;
   onViewport?: (v: FlowViewport) => void;
   onEdit?: (id: string) => void;
@@ -69,7 +70,7 @@ export interface CanvasProps {
 
 export function BoardCanvas(props: CanvasProps) {
   const t = useT();
-  const { items, version, peers, selection, readOnly } = props;
+  const { items, peers, remoteSelections: remoteSel, selection, readOnly, dots: dotsOf, comments: commentsOf, locked, describe } = props;
   const canEdit = props.canEdit && !readOnly;
   const flow = useReactFlow();
   const [overlay, setOverlay] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
@@ -84,19 +85,9 @@ export function BoardCanvas(props: CanvasProps) {
   } | null>(null);
   const [cache] = useState(() => new NodeCache());
 
-  // Others' selections change far less often than their cursors: the nodes are rebuilt only when selections do.
-  const selectionKey = peers.map((p) => `${p.clientId}:${p.name}:${p.selection.join(',')}`).join('|');
-  const remoteSel = useMemo(() => {
-    const m = new Map<string, { name: string; color: string }[]>();
-    for (const p of peers) for (const id of p.selection) m.set(id, [...(m.get(id) ?? []), { name: p.name, color: p.color }]);
-    return m;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectionKey]);
-
   const selected = useMemo(() => new Set(selection), [selection]);
 
   const nodes = useMemo(() => {
-    void version;
     const out: ItemNodeType[] = [];
     const next = new Map<string, CachedNode>();
     for (const item of items.values()) {
@@ -104,9 +95,9 @@ export function BoardCanvas(props: CanvasProps) {
       const pos = overlay.get(item.id);
       const size = sizes.get(item.id);
       const remote = remoteSel.get(item.id) ?? [];
-      const dots = props.dots(item.id);
-      const comments = props.comments?.(item.id) ?? 0;
-      const isLocked = props.locked(item);
+      const dots = dotsOf(item.id);
+      const comments = commentsOf?.(item.id) ?? 0;
+      const isLocked = locked(item);
       const isSel = selected.has(item.id);
       const key = `${pos?.x ?? ''},${pos?.y ?? ''}|${size ? `${size.w}x${size.h}` : ''}|${remote.map((r) => r.name).join()}|${dots ? `${dots.mine}/${dots.total}` : ''}|${comments}|${isLocked}|${isSel}`;
       const prev = cache.get(item.id);
@@ -115,7 +106,7 @@ export function BoardCanvas(props: CanvasProps) {
         next.set(item.id, prev);
         continue;
       }
-      const d = props.describe(item);
+      const d = describe(item);
       const area = item.kind === 'lane' || item.kind === 'frame';
       const node: ItemNodeType = {
         id: item.id,
@@ -137,8 +128,7 @@ export function BoardCanvas(props: CanvasProps) {
     }
     cache.replace(next);
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items, version, overlay, sizes, remoteSel, selected, readOnly, canEdit, cache, props.dots, props.comments, props.locked, props.describe]);
+  }, [items, overlay, sizes, remoteSel, selected, readOnly, canEdit, cache, dotsOf, commentsOf, locked, describe]);
 
   const edges = useMemo(() => {
     const out: ConnectorEdgeType[] = [];
@@ -150,13 +140,12 @@ export function BoardCanvas(props: CanvasProps) {
         source: item.from,
         target: item.to,
         selected: selected.has(item.id),
-        ariaLabel: props.describe(item).aria,
+        ariaLabel: describe(item).aria,
         data: { label: item.label, link: item.link, remote: remoteSel.get(item.id)?.[0] ?? null },
       });
     }
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items, version, selected, remoteSel, props.describe]);
+  }, [items, selected, remoteSel, describe]);
 
   const flushDrag = useCallback(() => {
     const d = dragging.current;
@@ -303,12 +292,12 @@ export function BoardCanvas(props: CanvasProps) {
         onNodesChange={onNodesChange}
         onEdgeClick={onEdgeClick}
         onConnect={onConnect}
-        onDelete={({ nodes: n, edges: e }) => props.onDelete([...n.map((x) => x.id), ...e.map((x) => x.id)])}
         onPaneClick={() => props.onSelect([])}
         onNodeDoubleClick={(_, node) => props.onEdit?.(node.id)}
         onMoveEnd={(_, v) => props.onViewport?.(v)}
         connectionMode={ConnectionMode.Loose}
-        deleteKeyCode={canEdit ? ['Delete', 'Backspace'] : null}
+        // Delete is one of the board's actions (actions/boardActions.ts), like every other key.
+        deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"
         nodesDraggable={canEdit}

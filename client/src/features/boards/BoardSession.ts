@@ -22,6 +22,8 @@ export interface BoardSnapshot {
   canRedo: boolean;
 }
 
+export type RemoteSelections = ReadonlyMap<string, { name: string; color: string }[]>;
+
 export interface Peer {
   clientId: number;
   participantId: string;
@@ -56,6 +58,12 @@ export class BoardSession {
   private own: DocConnection | null = null;
   readonly view: Store<BoardSnapshot>;
   readonly peers = new Store<Peer[]>([]);
+  /**
+   * What others have selected, by item: changes far less often than their
+   * cursors, so the canvas rebuilds its items only when this does.
+   */
+  readonly selections = new Store<RemoteSelections>(new Map());
+  private selectionsKey = '';
   private readonly origin = Symbol('me');
   private readonly undoers = new Map<Y.Doc, Y.UndoManager>();
   /** Which document each of my recent changes went to, newest last (undo picks the right one). */
@@ -287,6 +295,12 @@ export class BoardSession {
         });
       });
       this.peers.set(peers);
+      const key = peers.map((p) => `${p.clientId}:${p.name}:${p.selection.join(',')}`).join('|');
+      if (key === this.selectionsKey) return;
+      this.selectionsKey = key;
+      const byItem = new Map<string, { name: string; color: string }[]>();
+      for (const p of peers) for (const id of p.selection) byItem.set(id, [...(byItem.get(id) ?? []), { name: p.name, color: p.color }]);
+      this.selections.set(byItem);
     });
   };
 }

@@ -11,7 +11,7 @@ import { useItemWords } from './useItemWords';
 export default function BoardStage({ state, boardId, token, me }: { state: WorkshopState; boardId: string; token: string; me: string }) {
   const t = useT();
   const board = state.boards.byId[boardId];
-  const { session, snapshot, peers } = useBoardSession(state.id, boardId, token, { id: me, name: t('board.projector') });
+  const { session, snapshot, peers, selections } = useBoardSession(state.id, boardId, token, { id: me, name: t('board.projector') });
   // The projector watches; it is not someone on the board.
   useEffect(() => session?.main.provider.awareness.setLocalState(null), [session]);
   const words = useItemWords(state);
@@ -27,9 +27,9 @@ export default function BoardStage({ state, boardId, token, me }: { state: Works
       <ReactFlowProvider>
         <BoardCanvas
           items={snapshot.items}
-          version={snapshot.version}
           describe={describe}
           peers={peers}
+          remoteSelections={selections}
           selection={[]}
           onSelect={() => undefined}
           locked={locked}
@@ -40,7 +40,6 @@ export default function BoardStage({ state, boardId, token, me }: { state: Works
           grid={false}
           onPatch={() => undefined}
           onConnect={() => undefined}
-          onDelete={() => undefined}
           onCursor={() => undefined}
           fitView
         />

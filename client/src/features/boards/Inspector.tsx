@@ -24,8 +24,7 @@ export function Inspector({ item, state, words, editable, editorRef, onPatch, vo
   // Before the browser handles the next key: a fast typer's first letters land in the note.
   useLayoutEffect(() => {
     if (autoFocus) editorRef.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [autoFocus, editorRef]);
   const ids = { text: useId(), title: useId(), country: useId(), objective: useId(), label: useId(), link: useId() };
   const countries = state.definition.countries;
   const objectives = state.definition.objectives;

@@ -26,7 +26,5 @@ export function useItemWords(state: WorkshopState): BoardWords {
       tag: (tag) => tags[tag],
     };
     return { ...words, text: (item: BoardItem) => itemText(item, words) };
-    // t changes with the locale.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [locale, objectives]);
+  }, [t, locale, objectives]);
 }
