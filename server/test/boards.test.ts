@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { BoardDoc, CloseCode, docName, SocketEvent, YMessage, type BoardTemplate, type DomainEvent, type JoinReply } from '@plenary/shared';
-import { closeCode, command, eventually, startHarness, sync, synced, type ClientSocket, type Harness } from './harness.js';
+import { closeCode, command, denials, eventually, hasReceived, startHarness, sync, synced, type ClientSocket, type Harness } from './harness.js';
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -25,7 +25,7 @@ async function createBoard(fs: ClientSocket, template: BoardTemplate = 'blank'):
   return seen;
 }
 
-/** A board connection that records what the server says it refused. */
+/** A board connection that records what the server says it refused, and when it says the connection is read-only. */
 function open(h: Harness, boardId: string, who: JoinReply) {
   const name = docName({ kind: 'board', workshopId: h.workshopId, boardId });
   const p = h.provider(name, who.token, { saved: true });
@@ -34,7 +34,7 @@ function open(h: Harness, boardId: string, who: JoinReply) {
   p.messageHandlers[YMessage.refused] = (_enc, dec) => {
     refusals.push({ code: decoding.readVarString(dec), message: decoding.readVarString(dec) });
   };
-  return { p, board: new BoardDoc(p.doc), refusals };
+  return { p, board: new BoardDoc(p.doc), refusals, denied: denials(p) };
 }
 
 async function storedBoard(h: Harness, name: string): Promise<BoardDoc> {
@@ -51,7 +51,12 @@ const textOf = (board: BoardDoc, id: string) => {
   return item?.kind === 'note' ? item.text : undefined;
 };
 
-const settle = (ms = 250) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Time for something that must not happen to show up: only before asserting an
+ * absence (a refused write that must not reach others). Whatever should happen
+ * is waited for as an event or a state, never with this.
+ */
+const quiet = (ms = 250) => new Promise((r) => setTimeout(r, ms));
 
 async function setup(template: BoardTemplate = 'blank') {
   h = await startHarness();
@@ -92,18 +97,18 @@ describe('boards on the server', () => {
     O.board.add('o1', note('observer was here'));
     A.board.add('n1', note('kept'));
     await eventually(() => B.board.has('n1'), 3000, 'b sees a');
-    await settle();
+    await quiet(); // asserts absence: the observer's note never reaches b
     expect(B.board.has('o1')).toBe(false);
 
     expect(await command(fs, 'board:lock', { boardId, locked: true })).toMatchObject({ ok: true });
-    await settle(100);
+    await eventually(() => A.denied.length > 0, 3000, 'a told its connection is read-only');
     A.board.patch('n1', { text: 'changed while locked' });
-    await settle();
+    await quiet(); // asserts absence: the change made while locked never reaches b or the store
     expect(B.board.get('n1')).toMatchObject({ text: 'kept' });
     expect((await storedBoard(h, name)).get('n1')).toMatchObject({ text: 'kept' });
 
+    // The ack comes once the state is applied, and the connections' access with it (DocHub.refreshAccess).
     expect(await command(fs, 'board:lock', { boardId, locked: false })).toMatchObject({ ok: true });
-    await settle(100);
     B.board.patch('n1', { color: 'pink' });
     await eventually(() => A.board.get('n1')?.color === 'pink', 3000, 'a sees b after unlock');
   });
@@ -126,7 +131,7 @@ describe('boards on the server', () => {
     await eventually(() => A.refusals.length > 0, 3000, 'refusal');
     expect(A.refusals[0]).toMatchObject({ code: 'frame_locked' });
     await eventually(() => textOf(A.board, 'n1') === 'inside' && A.board.get('n1')?.x === 40, 3000, 'undone for its author');
-    await settle();
+    await eventually(() => hasReceived(B.p.doc, A.p.doc), 3000, 'b gets the change with its undoing');
     expect(B.board.get('n1')).toMatchObject({ text: 'inside', x: 40 });
     A.board.remove(['f1']);
     await eventually(() => A.board.has('f1') && A.board.get('n1')?.frame === 'f1', 3000, 'deleting the frame undone');
@@ -136,7 +141,7 @@ describe('boards on the server', () => {
     // The facilitator may change the locked frame.
     F.board.patch('n1', { text: 'facilitator edit' });
     await eventually(() => textOf(B.board, 'n1') === 'facilitator edit', 3000, 'facilitator edit');
-    await settle();
+    // Updates are passed on only once stored (DocWriter): what b has seen is in the store.
     const stored = await storedBoard(h, name);
     expect(stored.get('n1')).toMatchObject({ text: 'facilitator edit', x: 40, frame: 'f1' });
     expect(stored.get('f1')).toMatchObject({ title: 'Group A' });
@@ -164,7 +169,7 @@ describe('boards on the server', () => {
     await eventually(() => B.refusals.length === 1, 3000, 'refused');
     expect(B.refusals[0]).toMatchObject({ code: 'too_many_items', message: expect.stringContaining('3000') });
     await eventually(() => !B.board.has('one-too-many'), 3000, 'undone');
-    await settle();
+    await eventually(() => hasReceived(A.p.doc, B.p.doc), 3000, 'a gets the refused item with its undoing');
     expect(A.board.size).toBe(3000);
     expect((await storedBoard(h, name)).size).toBe(3000);
   });
@@ -174,8 +179,8 @@ describe('boards on the server', () => {
     const A = open(h, boardId, a);
     const B = open(h, boardId, b);
     await Promise.all([synced(A.p), synced(B.p)]);
+    // The ack comes once the state is applied; the board's guard reads it at each change.
     expect(await command(fs, 'board:setPrivate', { boardId, private: true })).toMatchObject({ ok: true });
-    await settle(100);
 
     // Straight onto the board: refused, the note is taken back.
     A.board.add('direct', note('on the board'));
@@ -192,7 +197,7 @@ describe('boards on the server', () => {
     const fac = h.provider(privateName(a.participantId), f.token);
     await synced(fac);
     await eventually(() => new BoardDoc(fac.doc).has('secret1'), 3000, 'facilitator reads it');
-    await settle();
+    await quiet(); // asserts absence: the private note does not reach the board before the reveal
     expect(B.board.has('secret1')).toBe(false);
 
     // Reveal: the note moves onto the board, and out of the private document.
@@ -204,7 +209,7 @@ describe('boards on the server', () => {
     // A note that reaches a private document after the reveal (made offline) moves at once.
     new BoardDoc(mine.doc).add('late', note('written offline'));
     await eventually(() => B.board.has('late'), 5000, 'late private note moved');
-    await settle();
+    // Updates are passed on only once stored (DocWriter): what b has seen is in the store.
     expect((await storedBoard(h, name)).has('late')).toBe(true);
   });
 

@@ -219,7 +219,7 @@ describe('two nodes on PostgreSQL and Redis', () => {
       return d.updates.length;
     };
     await eventually(async () => (await stored()) >= 3, 5000, 'both edits stored');
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 200)); // asserts absence: neither edit crosses while the bus is cut
     expect(onA.doc.getText(notesTextKey).toString()).not.toContain('from-B');
     expect(onB.doc.getText(notesTextKey).toString()).not.toContain('from-A');
 
@@ -242,7 +242,7 @@ describe('two nodes on PostgreSQL and Redis', () => {
     busA.disconnect();
     // Acknowledged on A (stored), but its publication is lost.
     expect(await command(fs, 'agenda:setCurrent', { itemId: 'd1-opening' })).toMatchObject({ ok: true });
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 200)); // asserts absence: the event does not reach B while the bus is cut
     expect(seenOnB.some((e) => e.type === 'agenda.currentSet')).toBe(false);
     // Back: A tells B to read the store again; B's client gets the event without any new command.
     busA.reconnect();

@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import {
   ApiPath,
   SocketEvent,
+  YMessage,
   type ClientToServerEvents,
   type JoinReply,
   type Result,
@@ -154,7 +156,7 @@ export async function eventually<T>(predicate: () => T | Promise<T>, timeoutMs =
     const v = await predicate();
     if (v) return v as NonNullable<T>;
     if (Date.now() - start > limit) throw new Error(`timed out waiting for ${what} (${limit} ms)`);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 20)); // the polling interval, not a wait for anything
   }
 }
 
@@ -169,4 +171,27 @@ export function closeCode(p: WebsocketProvider): Promise<{ code: number; reason:
       if (event) resolve({ code: event.code, reason: event.reason });
     });
   });
+}
+
+/**
+ * Whether `reader` holds every change `writer` has made so far: its state vector
+ * covers the writer's own clock. True once the server has passed on the writer's
+ * latest update (kept, or refused and undone) to the reader.
+ */
+export function hasReceived(reader: Y.Doc, writer: Y.Doc): boolean {
+  const clock = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(writer.clientID) ?? 0;
+  return clock(reader) >= clock(writer);
+}
+
+/**
+ * Records the permission-denied messages a provider receives (the server says
+ * the connection is read-only, on connect or when access changes), instead of
+ * the provider's warning on the console. Call it before the provider connects.
+ */
+export function denials(p: WebsocketProvider): string[] {
+  const reasons: string[] = [];
+  p.messageHandlers[YMessage.auth] = (_encoder, decoder) => {
+    authProtocol.readAuthMessage(decoder, p.doc, (_doc, reason) => reasons.push(reason));
+  };
+  return reasons;
 }

@@ -182,7 +182,7 @@ describe('polls over the control plane', () => {
     const acks = await Promise.all(voters.map((v, i) => vote(v.socket, id, { kind: 'single', option: objectives[i % 3]!.id })));
     expect(acks.every((a) => a.ok)).toBe(true);
     await eventually(() => watcher.results.some((p) => p.pollId === id && p.ballots === 40), 3000, 'final results');
-    await new Promise((r) => setTimeout(r, 400)); // nothing more should follow
+    await new Promise((r) => setTimeout(r, 400)); // asserts absence: no push follows the final one
     const mine = watcher.results.filter((p) => p.pollId === id);
     const elapsed = Date.now() - started;
     // At most one push per 250 ms per poll (+1 for the opening, +1 for the leading edge).
@@ -232,7 +232,7 @@ describe('polls over the control plane', () => {
     expect(await command(fs, 'projector:show', { view: { kind: 'poll', pollId: secret } })).toMatchObject({ ok: true });
     await eventually(() => last(seen.screen, secret)?.hidden === null, 3000, 'projector results');
     expect(last(seen.screen, secret)!.results).toMatchObject({ counted: 1 });
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 300)); // asserts absence: no results reach Amina
     expect(seen.amina.results.filter((p) => p.pollId === secret).every((p) => p.results === null)).toBe(true);
 
     // A screen that connects (or reloads) gets the current results right away, and over HTTP too.
@@ -357,7 +357,7 @@ describe('polls put to breakout groups', () => {
     await eventually(() => seen.b.results.some((p) => p.pollId === id && p.ballots === 1), 3000, 'results in group 1');
     await eventually(() => seen.f.results.some((p) => p.pollId === id && p.ballots === 1), 3000, 'results for facilitators');
     for (const r of [seen.c, seen.d]) await eventually(() => r.events.at(-1)?.seq === seq, 3000, 'events in group 2');
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 300)); // asserts absence: nothing more about the poll reaches group 2
     const text = (x: unknown) => JSON.stringify(x);
     // Group 2 saw only redactions: not the question, not the poll's id, no results.
     for (const r of [seen.c, seen.d]) {

@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { CloseCode, docName, notesTextKey, YMessage } from '@plenary/shared';
-import { closeCode, command, eventually, startHarness, synced, type Harness } from './harness.js';
+import { closeCode, command, denials, eventually, hasReceived, startHarness, synced, type Harness } from './harness.js';
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -50,7 +50,7 @@ describe('the y-websocket endpoint', () => {
       text(pa.doc).insert(0, 'from participant');
       await eventually(() => text(po.doc).toString() === 'from participant', 3000, 'observer reads');
       text(po.doc).insert(0, 'observer was here ');
-      await new Promise((r) => setTimeout(r, 300));
+      await new Promise((r) => setTimeout(r, 300)); // asserts absence: the observer's edit never reaches a
       expect(text(pa.doc).toString()).toBe('from participant');
       expect(denied.some((m) => m.includes('Permission denied'))).toBe(true);
     } finally {
@@ -88,9 +88,9 @@ describe('the y-websocket endpoint', () => {
     text(pa.doc).insert(4, 'x'.repeat(600 * 1024));
     expect((await closed).code).toBe(CloseCode.tooLarge);
     text(pb.doc).insert(0, 'still ');
-    await new Promise((r) => setTimeout(r, 200));
     const check = h.provider(notes(h), b.token);
     await synced(check);
+    await eventually(() => hasReceived(check.doc, pb.doc), 3000, 'b’s edit reaches a new reader');
     expect(text(check.doc).toString()).toBe('still kept');
   });
 
@@ -124,12 +124,13 @@ describe('the y-websocket endpoint', () => {
     const fs = await h.socket(f.token);
     const pf = h.provider(notes(h), f.token);
     const pa = h.provider(notes(h), a.token);
+    const deniedToA = denials(pa);
     await Promise.all([synced(pf), synced(pa)]);
     expect(await command(fs, 'workshop:updateSettings', { settings: { notesEditableBy: 'facilitators' } })).toMatchObject({ ok: true });
-    await new Promise((r) => setTimeout(r, 100));
+    await eventually(() => deniedToA.length > 0, 3000, 'a told its open connection is read-only');
     text(pa.doc).insert(0, 'no longer allowed');
     text(pf.doc).insert(0, 'facilitator only');
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 300)); // asserts absence: a's edit never reaches the facilitator
     expect(text(pf.doc).toString()).toBe('facilitator only');
     // Removing someone closes their document connections with 4410.
     const closed = closeCode(pa);
@@ -159,7 +160,9 @@ describe('the y-websocket endpoint', () => {
     const listener = h.provider(notes(h), people[0]!.token);
     const movers = people.slice(1).map((p) => h.provider(notes(h), p.token));
     await Promise.all([listener, ...movers].map(synced));
-    await new Promise((r) => setTimeout(r, 150));
+    // Nothing to wait for before counting: a provider's first state ({} at clock 0) is never
+    // passed on (y-protocols ignores clock 0 of a client it does not know), so no awareness
+    // message is on its way to the listener until the cursors move.
     let messages = 0;
     const handle = listener.messageHandlers[YMessage.awareness]!;
     listener.messageHandlers[YMessage.awareness] = (...args) => {
