@@ -216,6 +216,64 @@ describe('the workshop report', () => {
     expect(md).toContain('\\<script\\>alert\\(1\\)\\</script\\> \\| \\*\\*bold\\*\\*');
   });
 
+  it('lists under each agenda item the steps run, in the order run, with the venue time, in Word, HTML and Markdown, and in the workshop language', async () => {
+    const h = await harness();
+    const f = await h.facilitator(names.facilitator);
+    const fs = await h.socket(f.token);
+    await sync(fs, null);
+    const run = async (itemId: string, stepId: string) => ok(await command(fs, 'agenda:runStep', { itemId, stepId }));
+    ok(await command(fs, 'agenda:setCurrent', { itemId: 'd1-opening' }));
+    // Not in the agenda's order; the opening board is never shown.
+    await run('d1-opening', 'opening-poll');
+    await run('d1-opening', 'welcome');
+    await run('d1-opening', 'opening-timer');
+    await run('d1-wrap-up', 'wrap-up-home');
+    // A message a facilitator wrote, with markup in it.
+    ok(await command(fs, 'agenda:addStep', { itemId: 'd1-next-phase', step: { kind: 'showMessage', text: '<b>Back</b> in *5* | [now](x)' } }));
+    const added = (await h.server.store.readEvents(h.workshopId, 0)).filter((e) => e.type === 'agenda.stepAdded').at(-1);
+    await run('d1-next-phase', added?.type === 'agenda.stepAdded' ? added.step.id : '');
+
+    const poll = 'Poll launched: On which of the six objectives does your country most want to learn from others?';
+    const welcome = 'Announcement: Welcome to Vienna. Join with the code on the screen to take part.';
+    const timer = 'Timer: 2 min — Answer the opening question';
+    const home = 'Everyone brought to the workshop home';
+    const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const at = String.raw`\d\d:\d\d · `;
+
+    // Word: under the item's title in its cell, each with the time it ran.
+    const docx = docxText((await get(h, OutcomesApiPath.report(h.workshopId, 'docx'), f.token)).body).text;
+    expect(docx).toMatch(new RegExp(`Opening remarks ${at}${re(poll)} ${at}${re(welcome)} ${at}${re(timer)} `));
+    expect(docx).toMatch(new RegExp(`Wrap-up of day 1 ${at}${re(home)} `));
+    expect(docx).toContain('Announcement: <b>Back</b> in *5* | [now](x)');
+    expect(docx).not.toContain('Board shown');
+
+    // HTML: a list in the item's cell, escaped, laid out with logical properties only.
+    const html = strFromU8((await get(h, OutcomesApiPath.report(h.workshopId, 'html'), f.token)).body);
+    const li = (label: string) => String.raw`<li><span class="at">\d\d:\d\d</span>${re(label)}</li>`;
+    expect(html).toMatch(new RegExp(`Opening remarks<ul class="steps" dir="ltr" aria-label="Steps run">${li(poll)}${li(welcome)}${li(timer)}</ul></td>`));
+    expect(html).toMatch(new RegExp(li(home)));
+    expect(html).toContain('Announcement: &lt;b&gt;Back&lt;/b&gt; in *5* | [now](x)</li>');
+    expect(html).not.toContain('<b>Back');
+    expect(html).not.toContain('Board shown');
+    expect(html).not.toMatch(/(margin|padding|border)-(left|right)|text-align: (left|right)/);
+
+    // Markdown: after the day's table, each item with its steps as a nested list, escaped.
+    const md = strFromU8((await get(h, OutcomesApiPath.report(h.workshopId, 'md'), f.token)).body);
+    expect(md).toMatch(new RegExp(`\\*\\*Steps run\\*\\*\n\n- 14:30–14:50 Opening remarks\n  - ${at}${re(poll)}\n  - ${at}${re(welcome)}\n  - ${at}${re(timer)}\n`));
+    expect(md).toMatch(new RegExp(`- 16:20–16:30 Wrap-up of day 1\n  - ${at}${re(home)}\n`));
+    expect(md).toContain('Announcement: \\<b\\>Back\\</b\\> in \\*5\\* \\| \\[now\\]\\(x\\)');
+    expect(md).not.toContain('Board shown');
+
+    // In French when the workshop's language is French.
+    ok(await command(fs, 'workshop:updateSettings', { settings: { defaultLanguage: 'fr' } }));
+    const fr = docxText((await get(h, OutcomesApiPath.report(h.workshopId, 'docx'), f.token)).body).text;
+    expect(fr).toMatch(new RegExp(`Opening remarks ${at}Sondage lancé : On which of the six objectives`));
+    expect(fr).toContain('Minuteur : 2 min — Answer the opening question');
+    expect(fr).toContain('Annonce : Welcome to Vienna.');
+    expect(fr).toContain('Tout le monde amené à l’accueil de l’atelier');
+    expect(fr).not.toContain('Poll launched');
+  });
+
   it('CSV exports: participants, polls, inputs and questions, attribution holding', async () => {
     const h = await harness();
     const { f, fs, bs } = await script(h);
@@ -331,6 +389,7 @@ describe('deleting a workshop', () => {
     expect(await h.server.workshops.get(h.workshopId)).toBeNull();
     // Sessions of the deleted workshop stop working.
     expect((await get(h, '/api/session', bilal.token)).status).toBe(401);
+    // The reply came after the store deleted it; this asserts absence: no late write brings any of it back.
     await new Promise((r) => setTimeout(r, 300));
 
     const db = new Database(join(h.dataDir, 'plenary.db'), { readonly: true });
@@ -388,6 +447,7 @@ describe('deleting a workshop', () => {
     expect(await ended).toEqual({ reason: 'deleted' });
     expect((await closed).code).toBe(CloseCode.gone);
     expect(await b.server.workshops.get(b.workshopId)).toBeNull();
+    // The reply came after the store deleted it; this asserts absence: no late write from either node brings any of it back.
     await new Promise((r) => setTimeout(r, 300));
     const pg = (await import('pg')).default;
     const client = new pg.Client({ connectionString: dbUrl });

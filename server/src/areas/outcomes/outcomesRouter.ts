@@ -8,6 +8,7 @@ import express, { Router, type Request, type Response } from 'express';
 import * as Y from 'yjs';
 import {
   agendaStarts,
+  agendaStepRuns,
   answerPlainText,
   answersOf,
   BoardDoc,
@@ -70,8 +71,8 @@ export async function workshopReport(state: WorkshopState, store: Store, now: nu
     doc.destroy();
   }
   const answers = await groupAnswers(state, store);
-  const started = agendaStarts(await store.readEvents(state.id, 0));
-  return buildReport(state, { language, countryName, started, boards, answers, now });
+  const events = await store.readEvents(state.id, 0);
+  return buildReport(state, { language, countryName, started: agendaStarts(events), stepRuns: agendaStepRuns(events), boards, answers, now });
 }
 
 /** Each group's answers to its round's guiding questions as plain text, by group and question, read from the groups' stored answers documents. */

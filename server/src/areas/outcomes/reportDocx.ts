@@ -20,9 +20,9 @@ import {
   ShadingType,
   type ISectionOptions,
 } from 'docx';
-import { isRtlText, type Report, type ReportInput } from '@plenary/shared';
+import { isRtlText, type Report, type ReportAgendaItem, type ReportInput } from '@plenary/shared';
 import { figure, pngOf, pollChart, type Picture } from './reportPictures.js';
-import { dateRange, inputCells, longDate, reportText, type ReportText } from './reportText.js';
+import { dateRange, inputCells, longDate, reportText, stepLine, type ReportText } from './reportText.js';
 
 type Block = Paragraph | Table;
 
@@ -39,18 +39,24 @@ const h = (level: 1 | 2 | 3 | 4, text: string) =>
   p(text, { heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][level - 1] });
 const labelled = (label: string, value: string) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
 
-function table(head: string[], rows: string[][], numeric: number[] = []): Table {
-  const cell = (text: string, i: number, header: boolean) =>
+/** A cell's text (a paragraph a line), or paragraphs made for it. */
+type Cell = string | Paragraph[];
+
+function table(head: string[], rows: Cell[][], numeric: number[] = []): Table {
+  const cell = (content: Cell, i: number, header: boolean) =>
     new TableCell({
       shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF2F8' } : undefined,
-      children: text.split(/\r?\n/).map(
-        (line) =>
-          new Paragraph({
-            bidirectional: isRtlText(line),
-            alignment: numeric.includes(i) ? AlignmentType.RIGHT : undefined,
-            children: [new TextRun({ text: line, bold: header, size: 18 })],
-          }),
-      ),
+      children:
+        typeof content !== 'string'
+          ? content
+          : content.split(/\r?\n/).map(
+              (line) =>
+                new Paragraph({
+                  bidirectional: isRtlText(line),
+                  alignment: numeric.includes(i) ? AlignmentType.RIGHT : undefined,
+                  children: [new TextRun({ text: line, bold: header, size: 18 })],
+                }),
+            ),
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -95,7 +101,7 @@ export async function reportDocx(r: Report): Promise<Buffer> {
   children.push(h(1, t.agenda));
   for (const day of r.agenda) {
     children.push(h(2, `${longDate(day.date, r.language)}${day.title ? ` — ${day.title}` : ''}`));
-    children.push(table([t.time, t.item, t.kind, t.speaker, t.startedAt], day.items.map((i) => [`${i.start}–${i.end}`, i.title, t.kinds[i.kind], i.speaker ?? '', i.startedAt ?? t.notStarted])));
+    children.push(table([t.time, t.item, t.kind, t.speaker, t.startedAt], day.items.map((i) => [`${i.start}–${i.end}`, itemCell(i, t), t.kinds[i.kind], i.speaker ?? '', i.startedAt ?? t.notStarted])));
   }
 
   children.push(...attendance(r, t), ...polls(r, t), ...findings(r, t), ...boards(r, t), ...inputs(r, t));
@@ -109,6 +115,14 @@ export async function reportDocx(r: Report): Promise<Buffer> {
     sections: [section],
   });
   return Packer.toBuffer(doc);
+}
+
+/** An agenda item's cell: its title, and under it the steps run on it as a bulleted list. */
+function itemCell(item: ReportAgendaItem, t: ReportText): Cell {
+  if (item.steps.length === 0) return item.title;
+  const line = (text: string, size: number, bullet: boolean) =>
+    new Paragraph({ bidirectional: isRtlText(text), bullet: bullet ? { level: 0 } : undefined, children: [new TextRun({ text, size })] });
+  return [line(item.title, 18, false), ...item.steps.map((s) => line(stepLine(s, t), 16, true))];
 }
 
 function attendance(r: Report, t: ReportText): Block[] {

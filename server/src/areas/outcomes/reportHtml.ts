@@ -3,7 +3,7 @@
  * and boards inline as SVG, nothing loaded from anywhere (it opens offline,
  * from a file, and prints on A4). Every text is escaped; user text is never HTML.
  */
-import { escapeMarkup as esc, isRtlText, type Report, type ReportInput } from '@plenary/shared';
+import { escapeMarkup as esc, isRtlText, type Report, type ReportAgendaItem, type ReportInput } from '@plenary/shared';
 import { pollChart, figure } from './reportPictures.js';
 import { dateRange, inputCells, longDate, reportText, type ReportText } from './reportText.js';
 
@@ -23,6 +23,8 @@ const css = `
   th, td { border: 1px solid #c4c7c5; padding: 0.25em 0.45em; text-align: start; vertical-align: top; }
   th { background: #eef2f8; }
   td.time { white-space: nowrap; }
+  ul.steps { margin-block: 0.25em 0; margin-inline-start: 0; padding-inline-start: 1.1em; color: #49454f; font-size: 9.5pt; }
+  ul.steps .at { font-variant-numeric: tabular-nums; margin-inline-end: 0.35em; }
   td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
   tr { break-inside: avoid; }
   figure { margin: 0.5em 0 1em; break-inside: avoid; }
@@ -84,6 +86,8 @@ function goals(r: Report): string {
 }
 
 function agenda(r: Report, t: ReportText): string {
+  // The steps are in the report's words; they keep its direction in a title's cell that runs the other way.
+  const dir = rtlLanguages.has(r.language) ? 'rtl' : 'ltr';
   return r.agenda
     .map(
       (day) => `<h3>${esc(longDate(day.date, r.language))}${day.title ? ` — ${esc(day.title)}` : ''}</h3>
@@ -91,12 +95,20 @@ function agenda(r: Report, t: ReportText): string {
 ${day.items
   .map(
     (i) =>
-      `<tr><td class="time">${esc(i.start)}–${esc(i.end)}</td><td${auto(i.title)}>${esc(i.title)}</td><td>${esc(t.kinds[i.kind])}</td><td>${esc(i.speaker ?? '')}</td><td>${esc(i.startedAt ?? t.notStarted)}</td></tr>`,
+      `<tr><td class="time">${esc(i.start)}–${esc(i.end)}</td><td${auto(i.title)}>${esc(i.title)}${steps(i, t, dir)}</td><td>${esc(t.kinds[i.kind])}</td><td>${esc(i.speaker ?? '')}</td><td>${esc(i.startedAt ?? t.notStarted)}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>`,
     )
     .join('\n');
+}
+
+/** The steps run on an agenda item, as a list under its title (nothing when none ran). */
+function steps(item: ReportAgendaItem, t: ReportText, dir: string): string {
+  if (item.steps.length === 0) return '';
+  return `<ul class="steps" dir="${dir}" aria-label="${esc(t.stepsRun)}">${item.steps
+    .map((s) => `<li>${s.at ? `<span class="at">${esc(s.at)}</span>` : ''}${esc(t.step(s))}</li>`)
+    .join('')}</ul>`;
 }
 
 function attendance(r: Report, t: ReportText): string {

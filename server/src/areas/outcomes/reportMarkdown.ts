@@ -6,7 +6,7 @@
  */
 import type { Report, ReportInput } from '@plenary/shared';
 import { figure } from './reportPictures.js';
-import { dateRange, inputCells, longDate, reportText, type ReportText } from './reportText.js';
+import { dateRange, inputCells, longDate, reportText, stepLine, type ReportText } from './reportText.js';
 
 /** Escapes Markdown's punctuation and keeps a cell on one line. */
 const md = (s: string) => s.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/^(\s*)([-=]{3,}|\d+\.)/, '$1\\$2');
@@ -32,6 +32,13 @@ export function reportMarkdown(r: Report): string {
   for (const day of r.agenda) {
     out.push(`### ${md(longDate(day.date, r.language))}${day.title ? ` — ${md(day.title)}` : ''}`, '');
     out.push(table([t.time, t.item, t.kind, t.speaker, t.startedAt], day.items.map((i) => [`${i.start}–${i.end}`, i.title, t.kinds[i.kind], i.speaker ?? '', i.startedAt ?? t.notStarted])), '');
+    // A table cell holds no list: the steps run follow the day's table, each under its item.
+    const run = day.items.filter((i) => i.steps.length > 0);
+    if (run.length > 0) {
+      out.push(`**${md(t.stepsRun)}**`, '');
+      for (const i of run) out.push(`- ${cell(`${i.start}–${i.end} ${i.title}`)}`, ...i.steps.map((s) => `  - ${cell(stepLine(s, t))}`));
+      out.push('');
+    }
   }
 
   const a = r.attendance;

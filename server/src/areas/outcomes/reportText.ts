@@ -3,7 +3,7 @@
  * statuses. The report is written in the workshop's language; languages
  * without a catalog here fall back to English.
  */
-import type { AgendaItemKind, InputSourceKind, InputStatus, ItemTag, PollKind, Priority, Report, ReportInput } from '@plenary/shared';
+import type { AgendaItemKind, InputSourceKind, InputStatus, ItemTag, PollKind, Priority, Report, ReportInput, ReportStep, ReportStepAction } from '@plenary/shared';
 
 export interface ReportText {
   report: string;
@@ -21,6 +21,10 @@ export interface ReportText {
   startedAt: string;
   notStarted: string;
   kinds: Record<AgendaItemKind, string>;
+  /** What lists the steps run under an agenda item. */
+  stepsRun: string;
+  /** A step that ran, in words: what it did and on what ("Poll launched: …"). */
+  step: (s: ReportStepAction) => string;
   attendance: string;
   attendanceSummary: (total: number, facilitators: number, observers: number) => string;
   country: string;
@@ -78,6 +82,9 @@ export interface ReportText {
   phaseOf: (phase: number) => string;
 }
 
+/** A label and what it is about, or the label alone when the target is unknown (a poll or board since deleted). */
+const withTarget = (label: string, separator: string, target: string) => (target ? `${label}${separator}${target}` : label);
+
 const en: ReportText = {
   report: 'Workshop report',
   generated: 'Generated',
@@ -94,6 +101,25 @@ const en: ReportText = {
   startedAt: 'Started',
   notStarted: '—',
   kinds: { plenary: 'Plenary', presentation: 'Presentation', breakout: 'Breakout groups', poll: 'Poll', break: 'Break', other: 'Other' },
+  stepsRun: 'Steps run',
+  step: (s) => {
+    switch (s.kind) {
+      case 'showBoard':
+        return withTarget('Board shown', ': ', s.board);
+      case 'launchPoll':
+        return withTarget('Poll launched', ': ', s.question);
+      case 'startRound':
+        return withTarget('Breakout round started', ': ', s.round);
+      case 'startTimer':
+        return withTarget(`Timer: ${s.minutes} min`, ' — ', s.label);
+      case 'openQa':
+        return s.bring ? 'Questions opened, everyone brought to them' : 'Questions opened';
+      case 'showMessage':
+        return withTarget('Announcement', ': ', s.text);
+      case 'bringEveryone':
+        return `Everyone brought to ${s.place.kind === 'home' ? 'the workshop home' : s.place.kind === 'questions' ? 'the questions' : withTarget('the board', ' ', s.place.board && `“${s.place.board}”`)}`;
+    }
+  },
   attendance: 'Attendance',
   attendanceSummary: (t, f, o) => `${t} ${t === 1 ? 'person' : 'people'} took part: ${f} facilitating, ${o} observing.`,
   country: 'Country',
@@ -172,6 +198,25 @@ const fr: ReportText = {
   startedAt: 'Commencé à',
   notStarted: '—',
   kinds: { plenary: 'Plénière', presentation: 'Présentation', breakout: 'Groupes de travail', poll: 'Sondage', break: 'Pause', other: 'Autre' },
+  stepsRun: 'Étapes lancées',
+  step: (s) => {
+    switch (s.kind) {
+      case 'showBoard':
+        return withTarget('Tableau affiché', ' : ', s.board);
+      case 'launchPoll':
+        return withTarget('Sondage lancé', ' : ', s.question);
+      case 'startRound':
+        return withTarget('Groupes de travail lancés', ' : ', s.round);
+      case 'startTimer':
+        return withTarget(`Minuteur : ${s.minutes} min`, ' — ', s.label);
+      case 'openQa':
+        return s.bring ? 'Questions ouvertes, tout le monde y a été amené' : 'Questions ouvertes';
+      case 'showMessage':
+        return withTarget('Annonce', ' : ', s.text);
+      case 'bringEveryone':
+        return `Tout le monde amené ${s.place.kind === 'home' ? 'à l’accueil de l’atelier' : s.place.kind === 'questions' ? 'aux questions' : withTarget('au tableau', ' ', s.place.board && `« ${s.place.board} »`)}`;
+    }
+  },
   attendance: 'Participation',
   attendanceSummary: (t, f, o) => `${t} ${t <= 1 ? 'personne a' : 'personnes ont'} participé : ${f} à l’animation, ${o} comme observateurs.`,
   country: 'Pays',
@@ -280,6 +325,11 @@ export function countryNamer(language: string): (code: string) => string {
       return code;
     }
   };
+}
+
+/** A step that ran as one line, the time it ran first: "10:05 · Poll launched: …". */
+export function stepLine(s: ReportStep, t: ReportText): string {
+  return s.at ? `${s.at} · ${t.step(s)}` : t.step(s);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Actor } from '../access/can.js';
 import type { Decision } from '../decide.js';
 import { TestWorkshop } from '../../testing/fixtures.js';
 import type { Attribution } from './report.js';
-import { agendaStarts, buildReport } from './report.js';
+import { agendaStarts, agendaStepRuns, buildReport } from './report.js';
 
 const countryName = (code: string) => ({ PK: 'Pakistan', AF: 'Afghanistan', NP: 'Nepal' })[code] ?? code;
 
@@ -151,5 +151,58 @@ describe('the report model', () => {
     expect(anonymous.inputs.all.map((i) => i.proposedBy)).toEqual([null, null]);
     expect(anonymous.rounds[0]!.groups[0]!.members).toBeNull();
     expect(anonymous.rounds[0]!.groups[0]!.memberCount).toBe(2);
+  });
+
+  it('lists under each agenda item the steps run, in the order run, with what they did and when (venue time); steps not run are not listed', () => {
+    const w = new TestWorkshop();
+    const f = w.facilitator();
+    ['AF', 'PK', 'NP'].forEach((c, i) => w.join(`Delegate ${i + 1}`, 'participant', c));
+    // 12:00 UTC is 14:00 in Vienna (summer time).
+    ok(w.run({ type: 'agenda:setCurrent', payload: { itemId: 'd1-opening' } }, f));
+    const step = (minute: number, itemId: string, stepId: string) => {
+      w.now = Date.UTC(2019, 4, 20, 12, minute);
+      ok(w.run({ type: 'agenda:runStep', payload: { itemId, stepId } }, f));
+    };
+    // Not in the agenda's order, the timer twice, the opening board never.
+    step(1, 'd1-opening', 'opening-poll');
+    step(3, 'd1-opening', 'welcome');
+    step(5, 'd1-opening', 'opening-timer');
+    step(20, 'd1-opening', 'opening-timer');
+    step(30, 'd1-wrap-up', 'wrap-up-home');
+    step(40, 'd2-recap', 'recap-board');
+    step(41, 'd2-practices', 'practices-board');
+    step(42, 'd2-practices', 'practices-qa');
+    step(45, 'd2-synergies', 'synergies-round');
+    const report = (withLog: boolean) =>
+      buildReport(w.state, { language: 'en', countryName, started: agendaStarts(w.log), ...(withLog ? { stepRuns: agendaStepRuns(w.log) } : {}), boards: [], now: w.now });
+    const items = Object.fromEntries(report(true).agenda.flatMap((d) => d.items).map((i) => [i.id, i]));
+
+    expect(items['d1-opening']!.startedAt).toBe('14:00');
+    expect(items['d1-opening']!.steps).toEqual([
+      { stepId: 'opening-poll', kind: 'launchPoll', question: 'On which of the six objectives does your country most want to learn from others?', at: '14:01' },
+      { stepId: 'welcome', kind: 'showMessage', text: 'Welcome to Vienna. Join with the code on the screen to take part.', at: '14:03' },
+      { stepId: 'opening-timer', kind: 'startTimer', minutes: 2, label: 'Answer the opening question', at: '14:05' },
+      { stepId: 'opening-timer', kind: 'startTimer', minutes: 2, label: 'Answer the opening question', at: '14:20' },
+    ]);
+    expect(items['d1-wrap-up']!.steps).toEqual([{ stepId: 'wrap-up-home', kind: 'bringEveryone', place: { kind: 'home' }, at: '14:30' }]);
+    // A prepared board and a new one from a template, by the titles they have in the workshop.
+    expect(items['d2-recap']!.steps).toEqual([{ stepId: 'recap-board', kind: 'showBoard', board: 'Synergy map: what first- and second-phase countries share', at: '14:40' }]);
+    expect(items['d2-practices']!.steps).toEqual([
+      { stepId: 'practices-board', kind: 'showBoard', board: 'Good practices: what works, and why', at: '14:41' },
+      { stepId: 'practices-qa', kind: 'openQa', bring: true, at: '14:42' },
+    ]);
+    expect(items['d2-synergies']!.steps).toEqual([{ stepId: 'synergies-round', kind: 'startRound', round: 'Synergy maps: first- and second-phase countries', at: '14:45' }]);
+    // Items with steps none of which ran list none.
+    expect(items['d1-next-phase']!.steps).toEqual([]);
+    expect(items['d2-closing']!.steps).toEqual([]);
+
+    // Without the log, the state still gives the steps in the order they ran, without times.
+    const fromState = report(false).agenda[0]!.items[0]!;
+    expect(fromState.steps.map((s) => [s.stepId, s.at])).toEqual([
+      ['opening-poll', null],
+      ['welcome', null],
+      ['opening-timer', null],
+      ['opening-timer', null],
+    ]);
   });
 });

@@ -16,7 +16,7 @@ import { tallyPoll, type ResultBody } from '../polls/tally.js';
 import type { WorkshopState } from '../state.js';
 import type { Round } from '../breakouts/model.js';
 import { spaceKey } from '../discussions/model.js';
-import type { AgendaItemKind, Participant, Phase, WorkshopSettings } from '../workshop/model.js';
+import type { ActivityStep, AgendaItem, AgendaItemKind, Participant, Phase, WorkshopSettings } from '../workshop/model.js';
 import { liveInputs, ownerKey, timeframeText, type InputSourceKind, type InputStatus, type Priority, type WorkplanInput } from './model.js';
 
 export type Attribution = WorkshopSettings['attribution'];
@@ -30,6 +30,34 @@ export interface ReportAgendaItem {
   speaker: string | null;
   /** When the facilitator started it ("HH:MM", venue time), or null if it was never made current. */
   startedAt: string | null;
+  /** The steps run on it, in the order they were run (each run once more if run again); steps never run are not here. */
+  steps: ReportStep[];
+}
+
+/**
+ * What a step that ran did, and on what, resolved against the workshop (a
+ * board's title, a poll's question, a round's title, a timer's minutes, a
+ * message): the renderers put it into words in the report's language.
+ */
+export type ReportStepAction =
+  | { kind: 'showBoard'; board: string }
+  | { kind: 'launchPoll'; question: string }
+  | { kind: 'startRound'; round: string }
+  | { kind: 'startTimer'; minutes: number; label: string }
+  | { kind: 'openQa'; bring: boolean }
+  | { kind: 'showMessage'; text: string }
+  | { kind: 'bringEveryone'; place: { kind: 'home' } | { kind: 'questions' } | { kind: 'board'; board: string } };
+
+export type ReportStep = ReportStepAction & {
+  stepId: string;
+  /** When it was run ("HH:MM", venue time), or null where the report was built without the log. */
+  at: string | null;
+};
+
+/** One run of a step, from the log (see `agendaStepRuns`). */
+export interface StepRun {
+  stepId: string;
+  at: number;
 }
 
 export interface ReportAttendanceRow {
@@ -160,6 +188,12 @@ export interface ReportContext {
   countryName: (code: string) => string;
   /** When each agenda item was started (see `agendaStarts`). */
   started: Record<string, number>;
+  /**
+   * Each agenda item's steps as they were run, with when (see
+   * `agendaStepRuns`). Without it the state's record of steps run gives the
+   * same order, without times.
+   */
+  stepRuns?: Record<string, StepRun[]>;
   /** The chosen boards, drawn (the server reads their documents). */
   boards: ReportBoard[];
   /** Each group's answers to its round's guiding questions, as plain text, by group id and question id (the server reads the answers documents). */
@@ -171,6 +205,13 @@ export interface ReportContext {
 export function agendaStarts(events: Iterable<DomainEvent>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const e of events) if (e.type === 'agenda.currentSet' && e.itemId !== null && !(e.itemId in out)) out[e.itemId] = e.at;
+  return out;
+}
+
+/** Each agenda item's steps in the order they were run, with when, from a workshop's log. */
+export function agendaStepRuns(events: Iterable<DomainEvent>): Record<string, StepRun[]> {
+  const out: Record<string, StepRun[]> = {};
+  for (const e of events) if (e.type === 'agenda.stepRun') (out[e.itemId] ??= []).push({ stepId: e.stepId, at: e.at });
   return out;
 }
 
@@ -220,6 +261,7 @@ export function buildReport(state: WorkshopState, ctx: ReportContext): Report {
           kind: item.kind,
           speaker: item.speaker ?? null,
           startedAt: at === undefined ? null : wallClock(at, definition.timeZone),
+          steps: stepsRunOn(state, item, ctx.stepRuns),
         };
       }),
     })),
@@ -229,6 +271,47 @@ export function buildReport(state: WorkshopState, ctx: ReportContext): Report {
     boards: ctx.boards,
     inputs: inputsOverview(state, ctx.countryName),
   };
+}
+
+/**
+ * The steps run on an item, in the order they ran, each told as it did its
+ * work. A step run and since removed from the item is left out: nothing
+ * says any more what it was.
+ */
+function stepsRunOn(state: WorkshopState, item: AgendaItem, stepRuns: ReportContext['stepRuns']): ReportStep[] {
+  const runs: { stepId: string; at: number | null }[] = stepRuns?.[item.id] ?? (state.run.stepsRun[item.id] ?? []).map((stepId) => ({ stepId, at: null }));
+  return runs.flatMap((run) => {
+    const step = item.steps?.find((s) => s.id === run.stepId);
+    if (!step) return [];
+    return [{ ...stepAction(state, step), stepId: step.id, at: run.at === null ? null : wallClock(run.at, state.definition.timeZone) }];
+  });
+}
+
+/** What a step does and on what, as the workshop has it: the board or poll it made or showed, else what the step or the definition prepared. */
+function stepAction(state: WorkshopState, step: ActivityStep): ReportStepAction {
+  const boardTitle = (ref: string) =>
+    (state.boards.byId[ref] ?? Object.values(state.boards.byId).find((b) => b.source === ref))?.title ?? state.definition.boards?.find((b) => b.id === ref)?.title ?? '';
+  switch (step.kind) {
+    case 'showBoard': {
+      const ref = step.boardId ?? step.id;
+      return { kind: 'showBoard', board: boardTitle(ref) || (step.board?.title ?? '') };
+    }
+    case 'launchPoll': {
+      const ref = step.pollId ?? step.id;
+      const poll = state.polls.byId[ref] ?? Object.values(state.polls.byId).find((p) => p.source === ref);
+      return { kind: 'launchPoll', question: poll?.question ?? step.poll?.question ?? state.definition.polls?.find((p) => p.id === ref)?.question ?? '' };
+    }
+    case 'startRound':
+      return { kind: 'startRound', round: step.plan?.title ?? (step.roundId ? (state.breakouts.byId[step.roundId]?.title ?? '') : '') };
+    case 'startTimer':
+      return { kind: 'startTimer', minutes: step.minutes, label: step.label };
+    case 'openQa':
+      return { kind: 'openQa', bring: step.bring };
+    case 'showMessage':
+      return { kind: 'showMessage', text: step.text };
+    case 'bringEveryone':
+      return { kind: 'bringEveryone', place: step.place.kind === 'board' ? { kind: 'board', board: boardTitle(step.place.boardId) } : step.place };
+  }
 }
 
 function wallClock(instant: number, timeZone: string): string {
