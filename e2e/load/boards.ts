@@ -23,6 +23,11 @@
  *
  *   pnpm --filter @plenary/e2e bench:boards
  *   pnpm --filter @plenary/e2e bench:boards -- --clients 200 --servers plenary --skip-browser
+ *
+ * Before and after a change, side by side in one run: build the older commit in
+ * another checkout and run it as `baseline`, rounds interleaved:
+ *
+ *   pnpm --filter @plenary/e2e bench:boards -- --servers baseline,plenary --baseline ../old --repeat 3 --skip-browser
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -34,7 +39,7 @@ import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { chromium } from '@playwright/test';
 import { AppPath, BoardDoc, docName, type ItemData, type JoinReply } from '@plenary/shared';
-import { createBoard, joinMany, startPlenary, startStock, type BenchServer } from './lib/boardsKit.js';
+import { createBoard, joinMany, startPlenary, startStock, type BenchServer, type ServerKind } from './lib/boardsKit.js';
 import { openDoc, synced } from './lib/docClient.js';
 import { machine } from './lib/machine.js';
 import { cpuOf, rssOf } from './lib/server.js';
@@ -51,7 +56,11 @@ interface Options {
   rate: number;
   duration: number;
   workers: number;
-  servers: ('plenary' | 'stock')[];
+  servers: ServerKind[];
+  /** Another built checkout of Plenary, run as the server `baseline` (e.g. the commit before a change). */
+  baseline: string | null;
+  /** Rounds of every server, interleaved, so that a busy moment of the machine falls on all of them. */
+  repeat: number;
   cursorClients: number;
   cursorRate: number;
   items: number;
@@ -74,6 +83,8 @@ function options(): Options {
       duration: { type: 'string', default: '10' },
       workers: { type: 'string', default: '3' },
       servers: { type: 'string', default: 'plenary,stock' },
+      baseline: { type: 'string' },
+      repeat: { type: 'string', default: '1' },
       'cursor-clients': { type: 'string', default: '200' },
       'cursor-rate': { type: 'string', default: '10' },
       items: { type: 'string', default: '2000' },
@@ -91,7 +102,9 @@ function options(): Options {
     rate: Number(values.rate),
     duration: Number(values.duration),
     workers: Number(values.workers),
-    servers: values.servers.split(',') as ('plenary' | 'stock')[],
+    servers: values.servers.split(',') as ServerKind[],
+    baseline: values.baseline ? resolve(values.baseline) : null,
+    repeat: Number(values.repeat),
     cursorClients: Number(values['cursor-clients']),
     cursorRate: Number(values['cursor-rate']),
     items: Number(values.items),
@@ -105,7 +118,7 @@ function options(): Options {
 }
 
 interface RoundResult {
-  server: 'plenary' | 'stock';
+  server: ServerKind;
   /** Clients that decoded and measured. */
   measuredClients: number;
   mode: 'fanout' | 'cursors';
@@ -181,8 +194,8 @@ function next<T extends WorkerReply['type']>(child: ChildProcess, type: T, timeo
   });
 }
 
-async function runRound(kind: 'plenary' | 'stock', mode: 'fanout' | 'cursors', clients: number, o: Options): Promise<RoundResult> {
-  const server = kind === 'plenary' ? await startPlenary() : await startStock();
+async function runRound(kind: ServerKind, mode: 'fanout' | 'cursors', clients: number, o: Options): Promise<RoundResult> {
+  const server = kind === 'stock' ? await startStock() : await startPlenary({}, kind === 'baseline' ? o.baseline : null);
   try {
     const target = await prepare(server, clients);
     const writers = mode === 'fanout' ? Array.from({ length: Math.min(o.writers, clients) }, (_, i) => i) : [];
@@ -412,18 +425,21 @@ async function main(): Promise<void> {
   const o = options();
   const startedAt = new Date().toISOString();
   const rounds: RoundResult[] = [];
-  if (!o.skipFanout) {
-    for (const clients of o.clients) {
-      for (const kind of o.servers) {
-        rounds.push(await runRound(kind, 'fanout', clients, o));
-        console.log(table(rounds.slice(-1)));
+  if (o.servers.includes('baseline') && !o.baseline) throw new Error('--servers baseline needs --baseline <a built checkout of Plenary>');
+  for (let r = 0; r < o.repeat; r++) {
+    if (!o.skipFanout) {
+      for (const clients of o.clients) {
+        for (const kind of o.servers) {
+          rounds.push(await runRound(kind, 'fanout', clients, o));
+          console.log(table(rounds.slice(-1)));
+        }
       }
     }
-  }
-  if (!o.skipCursors) {
-    for (const kind of o.servers) {
-      rounds.push(await runRound(kind, 'cursors', o.cursorClients, o));
-      console.log(table(rounds.slice(-1)));
+    if (!o.skipCursors) {
+      for (const kind of o.servers) {
+        rounds.push(await runRound(kind, 'cursors', o.cursorClients, o));
+        console.log(table(rounds.slice(-1)));
+      }
     }
   }
   const browser = o.skipBrowser ? null : await browserRound(o);

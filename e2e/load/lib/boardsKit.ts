@@ -16,8 +16,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../../..');
 export const benchBoardsJoinCode = 'BENCH3';
 
+/** Plenary as built in this checkout, Plenary built in another checkout (`--baseline`), or the stock server. */
+export type ServerKind = 'plenary' | 'baseline' | 'stock';
+
 export interface BenchServer {
-  kind: 'plenary' | 'stock';
+  kind: ServerKind;
   url: string;
   pid: number;
   /** Plenary only. */
@@ -27,14 +30,18 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Starts `server/dist/main.js` with the demo workshop (join code BENCH3). */
-export async function startPlenary(env: Record<string, string> = {}): Promise<BenchServer> {
-  const server = await startServer(repoRoot, { joinCode: benchBoardsJoinCode, env });
+/**
+ * Starts `server/dist/main.js` with the demo workshop (join code BENCH3), from
+ * this checkout or, for a side-by-side comparison in one run, from another
+ * built checkout of Plenary (`root`, labelled `baseline`).
+ */
+export async function startPlenary(env: Record<string, string> = {}, root: string | null = null): Promise<BenchServer> {
+  const server = await startServer(root ?? repoRoot, { joinCode: benchBoardsJoinCode, env });
   if (!server.facilitatorKey || !server.workshopId || server.pid === null) {
     await server.stop();
     throw new Error('no facilitator link in the server output');
   }
-  return { kind: 'plenary', url: server.url, pid: server.pid, workshopId: server.workshopId, facilitatorKey: server.facilitatorKey, problems: server.problems, stop: server.stop };
+  return { kind: root ? 'baseline' : 'plenary', url: server.url, pid: server.pid, workshopId: server.workshopId, facilitatorKey: server.facilitatorKey, problems: server.problems, stop: server.stop };
 }
 
 /** Starts the stock server (`load/stockServer.ts`) on a free port. */
