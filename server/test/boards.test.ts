@@ -213,6 +213,52 @@ describe('boards on the server', () => {
     expect((await storedBoard(h, name)).has('late')).toBe(true);
   });
 
+  it("private overview: facilitators read everyone's private notes through one document, nobody writes it", async () => {
+    const { f, a, b, fs, boardId } = await setup();
+    expect(await command(fs, 'board:setPrivate', { boardId, private: true })).toMatchObject({ ok: true });
+    const privateName = (pid: string) => docName({ kind: 'privateBoard', workshopId: h.workshopId, boardId, participantId: pid });
+    const overviewName = docName({ kind: 'privateOverview', workshopId: h.workshopId, boardId });
+    // Amina writes before any facilitator looks: the overview, opened later, is rebuilt from her document.
+    const mine = h.provider(privateName(a.participantId), a.token);
+    await synced(mine);
+    new BoardDoc(mine.doc).add('early', note('Before anyone looked'));
+    await eventually(async () => (await storedBoard(h, privateName(a.participantId))).has('early'), 3000, 'stored');
+
+    const fac = h.provider(overviewName, f.token);
+    const deniedToF = denials(fac);
+    await synced(fac);
+    const overview = new BoardDoc(fac.doc);
+    await eventually(() => overview.get('early')?.author === a.participantId, 5000, 'the overview holds her early note');
+
+    // Live: Bilal's new note, Amina's edit and deletion reach the facilitator.
+    const his = h.provider(privateName(b.participantId), b.token);
+    await synced(his);
+    new BoardDoc(his.doc).add('his', note('Joint teams', { author: 'someone-else' }));
+    new BoardDoc(mine.doc).add('second', note('Shelters'));
+    await eventually(() => overview.has('his') && overview.has('second'), 5000, 'new private notes mirrored');
+    expect(overview.get('his')).toMatchObject({ text: 'Joint teams', author: b.participantId });
+    new BoardDoc(mine.doc).patch('second', { text: 'Shelters for minors' });
+    new BoardDoc(mine.doc).remove(['early']);
+    await eventually(() => JSON.stringify(overview.get('second')).includes('Shelters for minors') && !overview.has('early'), 5000, 'edit and deletion mirrored');
+
+    // Participants cannot open it; the facilitator's connection is read-only.
+    const peek = h.provider(overviewName, a.token);
+    expect((await closeCode(peek)).code).toBe(CloseCode.forbidden);
+    await eventually(() => deniedToF.length > 0, 3000, 'the facilitator told the overview is read-only');
+    overview.add('forged', note('written by a client'));
+    new BoardDoc(mine.doc).add('after', note('After the forgery'));
+    const other = h.provider(overviewName, f.token);
+    await synced(other);
+    await eventually(() => new BoardDoc(other.doc).has('after'), 5000, 'a later mirror reaches another reader');
+    expect(new BoardDoc(other.doc).has('forged')).toBe(false);
+    expect((await storedBoard(h, overviewName)).has('forged')).toBe(false);
+
+    // Reveal: the notes are on the board, and the overview is empty.
+    expect(await command(fs, 'board:setPrivate', { boardId, private: false })).toMatchObject({ ok: true });
+    await eventually(() => new BoardDoc(other.doc).size === 0, 5000, 'overview emptied on reveal');
+    expect((await storedBoard(h, overviewName)).size).toBe(0);
+  });
+
   it('dot votes: the voter sees their dots, others see nothing while hidden', async () => {
     const { a, b, fs, boardId } = await setup();
     const as = await h.socket(a.token);

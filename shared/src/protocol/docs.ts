@@ -7,6 +7,9 @@
  *   w/<workshop>/board/<board>/private/<participant>
  *                                      a participant's new notes on a board in
  *                                      private mode (they and facilitators read it)
+ *   w/<workshop>/board/<board>/private the board's private overview: every
+ *                                      participant's private notes, mirrored by the
+ *                                      server, read by facilitators only, written by no client
  *   w/<workshop>/group/<group>/notes   a breakout group's notes
  *   w/<workshop>/group/<group>/answers a breakout group's answers to the round's
  *                                      guiding questions (one rich text per question)
@@ -20,6 +23,7 @@ export type DocRef =
   | { kind: 'notes'; workshopId: string }
   | { kind: 'board'; workshopId: string; boardId: string }
   | { kind: 'privateBoard'; workshopId: string; boardId: string; participantId: string }
+  | { kind: 'privateOverview'; workshopId: string; boardId: string }
   | { kind: 'groupNotes'; workshopId: string; groupId: string }
   | { kind: 'groupAnswers'; workshopId: string; groupId: string };
 
@@ -35,6 +39,8 @@ export function docName(ref: DocRef): string {
       return `w/${ref.workshopId}/board/${ref.boardId}`;
     case 'privateBoard':
       return `w/${ref.workshopId}/board/${ref.boardId}/private/${ref.participantId}`;
+    case 'privateOverview':
+      return `w/${ref.workshopId}/board/${ref.boardId}/private`;
     case 'groupNotes':
       return `w/${ref.workshopId}/group/${ref.groupId}/notes`;
     case 'groupAnswers':
@@ -52,6 +58,9 @@ export function parseDocName(name: string): DocRef | null {
   if (parts.length === 3 && parts[2] === 'notes') return { kind: 'notes', workshopId };
   if (parts.length === 4 && parts[2] === 'board' && isId(parts[3])) {
     return { kind: 'board', workshopId, boardId: parts[3] };
+  }
+  if (parts.length === 5 && parts[2] === 'board' && isId(parts[3]) && parts[4] === 'private') {
+    return { kind: 'privateOverview', workshopId, boardId: parts[3] };
   }
   if (parts.length === 6 && parts[2] === 'board' && isId(parts[3]) && parts[4] === 'private' && isId(parts[5])) {
     return { kind: 'privateBoard', workshopId, boardId: parts[3], participantId: parts[5] };

@@ -1,6 +1,7 @@
 /**
  * One open board, outside React: its Yjs document (and, in private mode, this
- * participant's private document), the items as a snapshot for the canvas,
+ * participant's private document, or for a facilitator the board's private
+ * overview, read-only: everyone's private notes, mirrored by the server), the items as a snapshot for the canvas,
  * the intents that change them, undo/redo of this person's own changes, and
  * the presence of others (cursors and selections, over Yjs awareness).
  *
@@ -56,6 +57,8 @@ export function newItemId(): string {
 export class BoardSession {
   readonly main: DocConnection;
   private own: DocConnection | null = null;
+  /** A facilitator's read-only view of everyone's private notes, while the board is private. */
+  private overview: DocConnection | null = null;
   readonly view: Store<BoardSnapshot>;
   readonly peers = new Store<Peer[]>([]);
   /**
@@ -104,6 +107,32 @@ export class BoardSession {
     if (on && !this.own) {
       this.own = new DocConnection(docName({ kind: 'privateBoard', workshopId: this.workshopId, boardId: this.boardId, participantId: this.me.id }), this.token);
       this.watch(this.own.doc, true);
+    }
+  }
+
+  /**
+   * While the board is private a facilitator reads everyone's private notes,
+   * through one read-only document the server keeps (not one per participant).
+   */
+  setPrivateOverview(on: boolean): void {
+    if (on && !this.overview) {
+      this.overview = new DocConnection(docName({ kind: 'privateOverview', workshopId: this.workshopId, boardId: this.boardId }), this.token);
+      this.overview.setWritable(false);
+      this.watch(this.overview.doc, true);
+    } else if (!on && this.overview) {
+      const gone = this.overview;
+      this.overview = null;
+      this.undoers.get(gone.doc)?.destroy();
+      this.undoers.delete(gone.doc);
+      const next = new Map(this.items);
+      for (const id of new BoardDoc(gone.doc).items.keys()) {
+        const there = this.board().get(id);
+        if (there) next.set(id, there);
+        else next.delete(id);
+      }
+      gone.destroy();
+      this.items = next;
+      this.publish();
     }
   }
 
@@ -203,6 +232,7 @@ export class BoardSession {
     for (const u of this.undoers.values()) u.destroy();
     this.main.destroy();
     this.own?.destroy();
+    this.overview?.destroy();
   }
 
   private flushCursor(): void {
@@ -211,8 +241,14 @@ export class BoardSession {
     this.main.provider.awareness.setLocalStateField('cursor', cursor ? { x: Math.round(cursor.x), y: Math.round(cursor.y) } : null);
   }
 
+  /** The documents my changes go to. */
   private docs(): Y.Doc[] {
     return this.own ? [this.main.doc, this.own.doc] : [this.main.doc];
+  }
+
+  /** Every document whose items are on screen. */
+  private shown(): Y.Doc[] {
+    return this.overview ? [...this.docs(), this.overview.doc] : this.docs();
   }
 
   private docOf(id: string): Y.Doc | null {
@@ -246,11 +282,17 @@ export class BoardSession {
           next.set(id, isPrivate ? { ...item, private: true } : item);
           continue;
         }
-        // Gone from here; the same id may be in the other document (a private note just moved onto the board).
-        const other = this.docs().find((d) => d !== doc);
-        const there = other ? new BoardDoc(other).get(id) : null;
-        if (there) next.set(id, other === this.own?.doc ? { ...there, private: true } : there);
-        else next.delete(id);
+        // Gone from here; the same id may be in another document (a private note just moved onto the board).
+        let found = false;
+        for (const other of this.shown()) {
+          if (other === doc) continue;
+          const there = new BoardDoc(other).get(id);
+          if (!there) continue;
+          next.set(id, other === this.main.doc ? there : { ...there, private: true });
+          found = true;
+          break;
+        }
+        if (!found) next.delete(id);
       }
       this.items = next;
       this.publish();

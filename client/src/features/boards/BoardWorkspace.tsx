@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { AppPath, boardThreads, docAccess, liveMessages, type BoardItem, type WorkshopState } from '@plenary/shared';
+import { AppPath, boardThreads, docAccess, liveMessages, type WorkshopState } from '@plenary/shared';
 import { useT } from '../../i18n/useT';
 import type { Translate } from '../../i18n/useT';
 import { useReportPlace } from '../../realtime/useReportPlace';
@@ -58,6 +58,7 @@ export function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopS
 
   useEffect(() => session?.main.setWritable(canWrite), [session, canWrite]);
   useEffect(() => session?.setPrivateMode(board.private && role === 'participant'), [session, board.private, role]);
+  useEffect(() => session?.setPrivateOverview(board.private && isFacilitator), [session, board.private, isFacilitator]);
   useEffect(() => session?.setSelection(selection), [session, selection]);
   useIncomingItems(session, boardId, canWrite, (ids, count, group) => {
     setSelection(ids);
@@ -66,8 +67,10 @@ export function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopS
   });
 
   const lockedFrames = useMemo(() => new Set(board.lockedFrames), [board.lockedFrames]);
+  // Others' private notes, as a facilitator reads them, are theirs to change.
   const lockedFor = useCallback(
-    (item: BoardItem) => !canWrite || (!isFacilitator && (lockedFrames.has(item.id) || (item.frame !== undefined && lockedFrames.has(item.frame)))),
+    (item: ViewItem) =>
+      !canWrite || (isFacilitator && !!item.private) || (!isFacilitator && (lockedFrames.has(item.id) || (item.frame !== undefined && lockedFrames.has(item.frame)))),
     [canWrite, isFacilitator, lockedFrames],
   );
   const vote = useBoardVote(board, me.id, isFacilitator, setNotice);

@@ -31,7 +31,12 @@ export function Inspector({ item, state, words, editable, editorRef, onPatch, vo
   return (
     <div className="board-inspector" data-testid="inspector">
       <h2>{t(`board.kind.${item.kind}`)}</h2>
-      {item.private && <p className="muted">{t('board.item.privateHint')}</p>}
+      {item.private && (
+        <p className="muted">
+          {/* Someone else's private note, as a facilitator reads it; or one's own. */}
+          {editable ? t('board.item.privateHint') : t('board.item.privateOf', { name: state.participants[item.author ?? '']?.name ?? '?' })}
+        </p>
+      )}
       {!editable && <p className="muted">{t('board.item.readOnly')}</p>}
       {(item.kind === 'practice' || item.kind === 'lane' || item.kind === 'frame') && (
         <>

@@ -125,9 +125,12 @@ export function can(state: WorkshopState, actor: Actor | null, action: Action): 
       if (action.doc.kind === 'privateBoard') {
         return action.doc.boardId in state.boards.byId && (isFacilitator || action.doc.participantId === me.participantId);
       }
+      if (action.doc.kind === 'privateOverview') return isFacilitator && action.doc.boardId in state.boards.byId;
       return true;
     case 'doc.write':
       if (action.doc.workshopId !== state.id || me.role === 'observer' || me.role === 'projector') return false;
+      // The private overview is the server's mirror: nobody writes it.
+      if (action.doc.kind === 'privateOverview') return false;
       if (isFacilitator) return action.doc.kind !== 'privateBoard';
       switch (action.doc.kind) {
         case 'notes':

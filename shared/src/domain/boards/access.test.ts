@@ -40,4 +40,13 @@ describe('board document access', () => {
     w.run({ type: 'board:lock', payload: { boardId, locked: true } }, f);
     expect(docAccess(w.state, mine, a.participantId)).toEqual({ read: true, write: false });
   });
+
+  it('lets only facilitators read the private overview, and nobody write it', () => {
+    const { w, f, a, o, boardId } = setup();
+    const overview: DocRef = { kind: 'privateOverview', workshopId: 'ws1', boardId };
+    expect(docAccess(w.state, overview, f.participantId)).toEqual({ read: true, write: false });
+    expect(docAccess(w.state, overview, a.participantId)).toMatchObject({ read: false, closeCode: 4403 });
+    expect(docAccess(w.state, overview, o.participantId)).toMatchObject({ read: false });
+    expect(docAccess(w.state, { ...overview, boardId: 'nope' }, f.participantId)).toMatchObject({ read: false });
+  });
 });

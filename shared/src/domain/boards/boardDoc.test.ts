@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { demoDefinition } from '../workshop/demo.js';
-import { BoardDoc, BoardExport, movePrivateItems, remapIds, fieldProblem, itemProblem, templateFilled } from './boardDoc.js';
+import { BoardDoc, BoardExport, mirrorPrivateItems, movePrivateItems, remapIds, fieldProblem, itemProblem, templateFilled } from './boardDoc.js';
 import { checkBoardTransaction, defaultBoardPolicy, type BoardPolicy, type BoardRefusal } from './boardGuard.js';
 import { fillFromTemplate, templateItems } from './templates.js';
 
@@ -78,6 +78,36 @@ describe('the board document', () => {
     expect(mine.size).toBe(0);
     expect(movePrivateItems(mine.doc, main.doc)).toBe(0);
     expect(main.size).toBe(2);
+  });
+
+  it("mirrors each participant's private notes into the overview, and only theirs", () => {
+    const amina = new BoardDoc(new Y.Doc());
+    const omar = new BoardDoc(new Y.Doc());
+    const overview = new BoardDoc(new Y.Doc());
+    amina.add('a1', note('Referral first'));
+    amina.add('a2', note('Shelters', { author: 'someone-else' }));
+    omar.add('o1', note('Joint teams'));
+    expect(mirrorPrivateItems(amina.doc, overview.doc, 'amina')).toBe(true);
+    expect(mirrorPrivateItems(omar.doc, overview.doc, 'omar')).toBe(true);
+    expect(overview.size).toBe(3);
+    // The author is the document's owner, whatever the note claims.
+    expect(overview.get('a2')).toMatchObject({ text: 'Shelters', author: 'amina' });
+    // Nothing changed: no update at all.
+    let updates = 0;
+    overview.doc.on('update', () => updates++);
+    expect(mirrorPrivateItems(amina.doc, overview.doc, 'amina')).toBe(false);
+    expect(updates).toBe(0);
+    // An edit and a deletion in Amina's document; Omar's note stays.
+    amina.patch('a1', { text: 'Referral first, always' });
+    amina.remove(['a2']);
+    expect(mirrorPrivateItems(amina.doc, overview.doc, 'amina')).toBe(true);
+    expect(overview.get('a1')).toMatchObject({ text: 'Referral first, always', author: 'amina' });
+    expect(overview.has('a2')).toBe(false);
+    expect(overview.get('o1')).toMatchObject({ author: 'omar' });
+    // Revealed: Amina's private document is empty, so are her entries.
+    movePrivateItems(amina.doc, new Y.Doc());
+    mirrorPrivateItems(amina.doc, overview.doc, 'amina');
+    expect(overview.all().map((i) => i.id)).toEqual(['o1']);
   });
 
   it('exports and re-imports with fresh ids, connectors following', () => {

@@ -258,3 +258,36 @@ export function movePrivateItems(from: Y.Doc, to: Y.Doc, origin: unknown = null)
   }, origin);
   return items.length;
 }
+
+/**
+ * Mirrors one participant's private document into a board's private overview
+ * (the one document through which facilitators read everyone's private notes,
+ * instead of one connection per participant): afterwards the overview's items
+ * by `participantId` are exactly the private document's, each marked with its
+ * author. Unchanged items are left alone, so a mirror of a mirror is no
+ * update at all. Returns whether the overview changed.
+ */
+export function mirrorPrivateItems(from: Y.Doc, to: Y.Doc, participantId: string, origin: unknown = null): boolean {
+  const source = new BoardDoc(from);
+  const target = new BoardDoc(to);
+  const mine = new Map(source.all().map(({ id, ...data }) => [id, { ...data, author: participantId } as ItemData]));
+  const stale: string[] = [];
+  target.items.forEach((map, id) => {
+    if (map instanceof Y.Map && map.get('author') === participantId && !mine.has(id)) stale.push(id);
+  });
+  const changed = [...mine].filter(([id, data]) => {
+    const now = target.get(id);
+    if (!now) return true;
+    const { id: _id, ...was } = now;
+    return canonical(was) !== canonical(data);
+  });
+  if (stale.length === 0 && changed.length === 0) return false;
+  to.transact(() => {
+    for (const id of stale) target.items.delete(id);
+    for (const [id, data] of changed) target.add(id, data);
+  }, origin);
+  return true;
+}
+
+/** An item's data as a string that does not depend on the order of its fields. */
+const canonical = (data: object): string => JSON.stringify(Object.entries(data).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
