@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { DiscussionLimits, spaceAccess, spaceKey, withinEditWindow, ErrorCode, type Message, type SpaceRef, type WireError, type WorkshopState } from '@plenary/shared';
+import { DiscussionLimits, spaceAccess, spaceKey, withinEditWindow, ErrorCode, type Message, type Participant, type SpaceRef, type WireError, type WorkshopState } from '@plenary/shared';
 import { useT, type Translate } from '../../i18n/useT';
 import { describeError, type ErrorWords } from '../../i18n/describeError';
 import { useLocale } from '../../i18n/useLocale';
@@ -9,6 +9,8 @@ import { useServerClock } from '../run/useServerClock';
 import { outboxFor, outboxKey, refusals } from './outbox';
 import { markSeen } from './unread';
 import { chatAnchor } from './UnreadChatLink';
+import { mentionPieces, mentionsIn } from './mentions/mentionsIn';
+import { MentionTextarea, type Suggestion } from './mentions/MentionTextarea';
 
 /** The chat's own words for the server's refusals. */
 const chatWords: ErrorWords = {
@@ -18,15 +20,34 @@ const chatWords: ErrorWords = {
 };
 const changeWords: ErrorWords = { ...chatWords, [ErrorCode.conflict]: 'discussion.error.window' };
 
+/** A country's name or an organisation's short name, from the code a message or a person carries. */
+function affiliationLabel(code: string, state: WorkshopState, locale: string): string {
+  const org = state.definition.organisations.find((o) => o.id === code);
+  return org ? org.short : countryName(code, locale);
+}
+
 /** Who wrote a message, as this viewer may see it (the projection already hid what attribution hides). */
 function authorLabel(m: Message, state: WorkshopState, me: string, locale: string, t: Translate): string {
   if (m.author === me) return t('discussion.chat.you');
   const who = m.author ? state.participants[m.author] : undefined;
-  const org = m.affiliation ? state.definition.organisations.find((o) => o.id === m.affiliation) : undefined;
-  const where = m.affiliation ? (org ? org.short : countryName(m.affiliation, locale)) : null;
+  const where = m.affiliation ? affiliationLabel(m.affiliation, state, locale) : null;
   const name = who ? (who.role === 'facilitator' ? `${who.name} (${t('discussion.chat.facilitator')})` : who.name) : null;
   if (name && where) return `${name} · ${where}`;
   return name ?? where ?? t('discussion.chat.someone');
+}
+
+/** What tells a person apart in the suggestions: the facilitator role, or what they represent. */
+function suggestionDetail(p: Participant, state: WorkshopState, locale: string, t: Translate): string | undefined {
+  if (p.role === 'facilitator') return t('discussion.chat.facilitator');
+  const a = p.affiliation;
+  return a.kind === 'country' ? countryName(a.country, locale) : a.kind === 'organisation' ? affiliationLabel(a.organisation, state, locale) : undefined;
+}
+
+/** Who may be mentioned in a space: those who may read it (the server drops anyone else), not oneself. */
+function mentionable(state: WorkshopState, me: string, space: SpaceRef, locale: string, t: Translate): Suggestion[] {
+  return Object.values(state.participants)
+    .filter((p) => !p.removed && p.id !== me && p.name.trim() !== '' && spaceAccess(state, p.id, space) !== 'none')
+    .map((p) => ({ id: p.id, name: p.name, detail: suggestionDetail(p, state, locale, t) }));
 }
 
 /**
@@ -54,6 +75,9 @@ export function ChatPanel({ space: spaceProp, title, testId = 'chat' }: { space:
   const now = useServerClock(true, 15_000);
   const messages = useMemo(() => state.discussions.spaces[spaceKey(space)]?.messages ?? [], [state.discussions.spaces, space]);
   const access = spaceAccess(state, view.me, space);
+  const people = useMemo(() => (access === 'write' ? mentionable(state, view.me, space, locale, t) : []), [access, state, view.me, space, locale, t]);
+  // Who was picked from the suggestions, so that of two people of one name the one picked is mentioned.
+  const [picked, setPicked] = useState<string[]>([]);
   const logRef = useRef<HTMLDivElement>(null);
 
   // What the server already holds needs no sending (a resend after reconnect, whose first ack was lost).
@@ -94,8 +118,8 @@ export function ChatPanel({ space: spaceProp, title, testId = 'chat' }: { space:
   const posted = new Set(messages.map((m) => m.clientId).filter(Boolean));
   const waiting = pending.filter((p) => !posted.has(p.clientId));
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
     const text = draft.trim();
     if (!text || text.length > DiscussionLimits.messageLength) {
       setError(t('discussion.error.invalid'));
@@ -103,7 +127,8 @@ export function ChatPanel({ space: spaceProp, title, testId = 'chat' }: { space:
     }
     setError(null);
     setDraft('');
-    box.add(text, mentionsIn(text, state, view.me));
+    setPicked([]);
+    box.add(text, mentionsIn(text, state, view.me, picked));
   };
 
   return (
@@ -133,18 +158,16 @@ export function ChatPanel({ space: spaceProp, title, testId = 'chat' }: { space:
           <label htmlFor={ids.input} className="visually-hidden">
             {t('discussion.chat.message')}
           </label>
-          <textarea
+          <MentionTextarea
             id={ids.input}
-            rows={2}
-            dir="auto"
             value={draft}
+            onValue={setDraft}
+            onSend={submit}
+            onPick={(id) => setPicked((ids) => [...ids, id])}
+            people={people}
             maxLength={DiscussionLimits.messageLength}
             placeholder={t('discussion.chat.placeholder')}
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) submit(e);
-            }}
-            data-testid="chat-input"
+            testId="chat-input"
           />
           <button type="submit" data-testid="chat-send">
             {t('discussion.chat.send')}
@@ -162,30 +185,28 @@ export function ChatPanel({ space: spaceProp, title, testId = 'chat' }: { space:
   );
 }
 
-/**
- * People named with "@" in a message ("@Amina Rahimi", any case): their ids,
- * longest names first so "@Ana Maria" is not taken for "@Ana". The server
- * keeps only those who may read the chat.
- */
-export function mentionsIn(text: string, state: WorkshopState, me: string): string[] {
-  if (!text.includes('@')) return [];
-  const lower = text.toLocaleLowerCase();
-  const found: string[] = [];
-  const people = Object.values(state.participants)
-    .filter((p) => !p.removed && p.id !== me && p.name.trim() !== '')
-    .sort((a, b) => b.name.length - a.name.length);
-  let rest = lower;
-  for (const p of people) {
-    const tag = `@${p.name.toLocaleLowerCase()}`;
-    if (rest.includes(tag)) {
-      found.push(p.id);
-      rest = rest.split(tag).join(' ');
-    }
-  }
-  return found;
+/** A message's text, with the people it mentions shown as mentions ("@Zzz", naming no one, stays plain). */
+function MessageText({ m }: { m: Message }) {
+  const state = useWorkshopView().state!;
+  const names = m.mentions.map((id) => state.participants[id]?.name).filter((n): n is string => !!n);
+  return (
+    <p className="chat-text" dir="auto" data-testid="chat-text">
+      {names.length === 0
+        ? m.text
+        : mentionPieces(m.text, names).map((piece, i) =>
+            piece.mention ? (
+              <bdi key={i} className="mention" data-testid="mention">
+                {piece.text}
+              </bdi>
+            ) : (
+              piece.text
+            ),
+          )}
+    </p>
+  );
 }
 
-/** The element id of a group's chat panel. */
+/** One message of the log, with its own edit and delete. */
 function ChatMessage({ m, space, own, now, label }: { m: Message; space: SpaceRef; own: boolean; now: number; label: string }) {
   const t = useT();
   const client = useWorkshopClient();
@@ -233,9 +254,7 @@ function ChatMessage({ m, space, own, now, label }: { m: Message; space: SpaceRe
           </button>
         </form>
       ) : (
-        <p className="chat-text" dir="auto" data-testid="chat-text">
-          {m.text}
-        </p>
+        <MessageText m={m} />
       )}
       {changeable && editing === null && (
         <div className="chat-actions">
