@@ -39,3 +39,5 @@ export * from './domain/boards/index.js';
 export * from './domain/polls/index.js';
 export * from './domain/outcomes/index.js';
 export * from './domain/discussions/index.js';
+export * from './i18n/catalogProblems.js';
+export * from './i18n/report/index.js';

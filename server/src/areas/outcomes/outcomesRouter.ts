@@ -37,7 +37,8 @@ import { reportDocx } from './reportDocx.js';
 import { reportHtml } from './reportHtml.js';
 import { reportMarkdown } from './reportMarkdown.js';
 import { boardPicture } from './reportPictures.js';
-import { countryNamer, reportText } from './reportText.js';
+import { countryNamer } from './reportIntl.js';
+import { reportText } from './reportText.js';
 
 export interface OutcomesRouterDeps extends AreaRouterDeps {
   now: () => number;
@@ -127,7 +128,7 @@ export function outcomesRouter(deps: OutcomesRouterDeps): Router {
     if (!s) return;
     const state = s.runtime.state;
     const report = await workshopReport(state, deps.store, deps.now());
-    const base = `${fileBase(state.definition.title)} - ${reportText(report.language).report}`;
+    const base = `${fileBase(state.definition.title)} - ${reportText(report.language)('report')}`;
     deps.log.info({ workshopId: state.id, format: format.data, by: s.participantId }, 'report exported');
     switch (format.data) {
       case 'docx':
@@ -159,19 +160,20 @@ export function outcomesRouter(deps: OutcomesRouterDeps): Router {
     if (!s) return;
     const state = s.runtime.state;
     const countryName = countryNamer(state.settings.defaultLanguage);
+    const t = reportText(state.settings.defaultLanguage);
     let csv: string;
     switch (name.data) {
       case 'participants':
-        csv = participantsCsv(state, countryName);
+        csv = participantsCsv(state, countryName, t);
         break;
       case 'polls':
-        csv = pollsCsv(buildReport(state, { language: state.settings.defaultLanguage, countryName, started: {}, boards: [], now: deps.now() }));
+        csv = pollsCsv(buildReport(state, { language: state.settings.defaultLanguage, countryName, started: {}, boards: [], now: deps.now() }), t);
         break;
       case 'inputs':
-        csv = inputsCsv(state, countryName);
+        csv = inputsCsv(state, countryName, t);
         break;
       case 'questions':
-        csv = questionsCsv(state, countryName);
+        csv = questionsCsv(state, countryName, t);
         break;
     }
     deps.log.info({ workshopId: state.id, export: name.data, by: s.participantId }, 'csv exported');

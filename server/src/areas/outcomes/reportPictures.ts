@@ -78,14 +78,14 @@ export function boardPicture(
       case 'note':
         return { text: item.text, detail: '' };
       case 'country':
-        return { text: countryName(item.country), detail: item.phase ? text.phaseOf(item.phase) : '' };
+        return { text: countryName(item.country), detail: item.phase ? text('phaseOf', { phase: item.phase }) : '' };
       case 'practice': {
         const where = [item.country ? countryName(item.country) : '', item.objective ? objective(item.objective) : ''].filter(Boolean).join(' · ');
         return { text: item.title, detail: [item.text, where].filter(Boolean).join(' — ') };
       }
       case 'lane':
       case 'frame':
-        return { text: item.title || (item.tag ? text.boardTags[item.tag] : ''), detail: '' };
+        return { text: item.title || (item.tag ? text(`boardTag.${item.tag}`) : ''), detail: '' };
       case 'connector':
         return { text: item.label, detail: '' };
     }
