@@ -3,9 +3,12 @@
  * environment; tests build a config directly). Every variable is documented
  * in the README.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+const secretTooShort = 'PLENARY_SECRET must be at least 32 characters';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -16,7 +19,9 @@ export const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   PUBLIC_URL: z.url().optional(),
-  PLENARY_SECRET: z.string().min(32, 'PLENARY_SECRET must be at least 32 characters').optional(),
+  PLENARY_SECRET: z.string().min(32, secretTooShort).optional(),
+  /** A file holding the secret (systemd credentials, Docker secrets); its surrounding whitespace is ignored. */
+  PLENARY_SECRET_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIR: z.string().optional(),
   SEED_DEMO: bool.default(true),
@@ -79,13 +84,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`Invalid configuration:\n  ${problems}`);
   }
   const e = parsed.data;
+  const secret = secretFrom(e.PLENARY_SECRET, e.PLENARY_SECRET_FILE);
   return {
     ...baseConfig(),
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     publicUrl: e.PUBLIC_URL ?? null,
-    secret: e.PLENARY_SECRET ?? null,
+    secret,
     logLevel: e.LOG_LEVEL,
     clientDir: e.CLIENT_DIR ? resolve(e.CLIENT_DIR) : defaultClientDir,
     seedDemo: e.SEED_DEMO,
@@ -100,6 +106,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     drainSeconds: e.DRAIN_SECONDS,
     ...(e.NODE_ID ? { nodeId: e.NODE_ID } : {}),
   };
+}
+
+/** The secret from PLENARY_SECRET or from the file PLENARY_SECRET_FILE names (one of them, or neither). */
+function secretFrom(value: string | undefined, file: string | undefined): string | null {
+  if (file === undefined) return value ?? null;
+  const problem = (message: string) => new Error(`Invalid configuration:\n  PLENARY_SECRET_FILE: ${message}`);
+  if (value !== undefined) throw problem('set PLENARY_SECRET or PLENARY_SECRET_FILE, not both');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw problem(`cannot read ${file} (${code})`);
+  }
+  const secret = text.trim();
+  if (secret.length < 32) throw problem(`${secretTooShort} (${file} holds ${secret.length} characters)`);
+  return secret;
 }
 
 /** Defaults for everything; tests override what they need. */
