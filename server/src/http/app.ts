@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { ErrorCode, Limits } from '@plenary/shared';
 import { apiRouter, type ApiDeps } from './api.js';
+import { bodyError } from './bodyErrors.js';
 import { precompressed } from './precompressed.js';
 import { respondError } from './respond.js';
 
@@ -89,11 +90,15 @@ export function createApp(deps: AppDeps): express.Express {
     });
   }
 
-  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large') return respondError(res, ErrorCode.tooLarge, `The request body is too large (at most ${Limits.restBodyBytes} bytes).`);
-    if (type === 'entity.parse.failed') return respondError(res, ErrorCode.invalid, 'The request body is not valid JSON.');
+    // What the client sent could not be read: its fault, answered 4xx, logged without a stack.
+    const refused = bodyError(error);
+    if (refused) {
+      const { type, status } = error as { type?: string; status?: number };
+      deps.log.warn({ method: req.method, path: req.path, type: type ?? null, status }, 'request body refused');
+      return respondError(res, refused.code, refused.message);
+    }
     deps.log.error({ err: error }, 'request failed');
     respondError(res, ErrorCode.internal, 'The server could not do this; nothing was changed.');
   });
