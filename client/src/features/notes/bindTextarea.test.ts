@@ -55,3 +55,57 @@ describe('bindTextarea', () => {
     expect(ta.value).toBe('Morocco, Mali');
   });
 });
+
+/**
+ * Edits a person makes in one textarea, as the other bound textarea (another
+ * participant) receives them. Yjs counts UTF-16 code units and turns half of a
+ * surrogate pair into U+FFFD when a change splits one, so a diff that cuts an
+ * emoji or another astral character in half corrupts it for everyone.
+ */
+describe('bindTextarea with every script', () => {
+  const edits: [what: string, before: string, after: string][] = [
+    ['emoji replaced by another sharing its high surrogate', 'note 😀', 'note 😃'],
+    ['emoji inserted before another', 'note 😃', 'note 😀😃'],
+    ['emoji deleted between two others', '😀😃😄', '😀😄'],
+    ['astral ideograph changed (CJK extension B)', '𠀀𠀁', '𠀀𠀂'],
+    ['flag changed (regional indicators)', 'Morocco 🇲🇦', 'Morocco 🇲🇱'],
+    ['family emoji grown by a ZWJ sequence', '👩‍👧', '👩‍👧‍👦'],
+    ['family emoji changed inside its ZWJ sequence', '👩‍👧‍👦', '👩‍👦‍👦'],
+    ['skin tone changed', '👍🏻', '👍🏿'],
+    ['combining acute added and removed', 'Bogota', 'Bogota\u0301'],
+    ['combining mark swapped', 'e\u0301', 'e\u0300'],
+    ['Arabic with harakat edited', 'مَرحَبًا بِكُم', 'مَرحَبًا بِكُنَّ'],
+    ['Arabic word inserted in a right-to-left line', 'اتجار بالبشر', 'مكافحة الاتجار بالبشر'],
+    ['Devanagari conjunct formed by a virama', 'नमस्ते', 'नमस्कार'],
+    ['Devanagari vowel sign changed', 'किताब', 'कुताब'],
+    ['Persian with ZWNJ', 'می‌خواهم', 'نمی‌خواهم'],
+  ];
+
+  it.each(edits)('%s arrives intact everywhere', (_what, before, after) => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    a.on('update', (u: Uint8Array) => Y.applyUpdate(b, u));
+    b.on('update', (u: Uint8Array) => Y.applyUpdate(a, u));
+    const ta = document.createElement('textarea');
+    const tb = document.createElement('textarea');
+    bindTextarea(a.getText('t'), ta);
+    bindTextarea(b.getText('t'), tb);
+    ta.value = before;
+    ta.dispatchEvent(new Event('input'));
+    ta.value = after;
+    ta.dispatchEvent(new Event('input'));
+    expect(a.getText('t').toString()).toBe(after);
+    expect(tb.value).toBe(after);
+    expect(b.getText('t').toString()).toBe(after);
+    // And someone who joins later, from what is stored.
+    const late = new Y.Doc();
+    Y.applyUpdate(late, Y.encodeStateAsUpdate(a));
+    expect(late.getText('t').toString()).toBe(after);
+  });
+
+  it('never splits a surrogate pair in the change it computes', () => {
+    const change = diffText('note 😀', 'note 😃');
+    expect(change).toEqual({ index: 5, remove: 2, insert: '😃' });
+    expect(diffText('😀😃😄', '😀😄')).toEqual({ index: 2, remove: 2, insert: '' });
+  });
+});

@@ -1,24 +1,22 @@
 /**
  * Binds a <textarea> to a Y.Text: local typing becomes the smallest
- * delete + insert (common prefix and suffix kept), remote changes replace the
+ * delete + insert on code-point boundaries (common prefix and suffix kept), remote changes replace the
  * value while the caret stays where it was in the text (relative positions).
  * Input during IME composition is applied when the composition ends.
  */
+import { simpleDiffString } from 'lib0/diff';
 import * as Y from 'yjs';
 
-/** The change that turns `before` into `after`: where, how much to delete, what to insert. */
+/**
+ * The change that turns `before` into `after`: where, how much to delete, what to
+ * insert (common prefix and suffix kept). Never cuts a surrogate pair: Yjs counts
+ * UTF-16 code units and stores half a pair as U+FFFD, so "note 😀" → "note 😃"
+ * must replace the whole emoji, not its second half (lib0's diff rolls back onto
+ * code-point boundaries). Combining marks, Arabic and Devanagari are whole code
+ * units already, so any code-point boundary keeps them intact.
+ */
 export function diffText(before: string, after: string): { index: number; remove: number; insert: string } {
-  let start = 0;
-  const min = Math.min(before.length, after.length);
-  while (start < min && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (
-    end < min - start &&
-    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
-  ) {
-    end++;
-  }
-  return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };
+  return simpleDiffString(before, after);
 }
 
 export function bindTextarea(text: Y.Text, textarea: HTMLTextAreaElement): () => void {
