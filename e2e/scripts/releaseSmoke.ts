@@ -5,7 +5,7 @@
  * scripts/release-smoke.sh runs it, in a network namespace with loopback only (no internet:
  * the check fails if that is not so). Then, through the
  * server's real API, as the clients speak it (e2e/load/lib: REST, Socket.IO, y-websocket):
- * health and readiness, the web app served, a facilitator creates a board, a participant
+ * health (details on the loopback only) and readiness, the web app served, a facilitator creates a board, a participant
  * joins and adds a note, another participant sees it; the server is stopped (SIGTERM, exit
  * 0) and started again from the same folder, and a third participant finds the note.
  *
@@ -13,7 +13,8 @@
  * server with source maps, the client, the compiled SQLite binding; production
  * dependencies only (every package in it is one the server needs in production, and no
  * dev dependency of the workspace is there); node runs with --enable-source-maps; the
- * secret is read from PLENARY_SECRET_FILE. Anything missing fails the run.
+ * secret is read from PLENARY_SECRET_FILE; the data directory is 0700 and the database 0600.
+ * Anything missing fails the run.
  *
  *   tsx scripts/releaseSmoke.ts <release/plenary-….tar.gz>   (scripts/release-smoke.sh runs it)
  */
@@ -265,7 +266,10 @@ async function runIt(home: string, work: string): Promise<void> {
     check(cmdline.some((a) => a.startsWith(home) && a.endsWith('server/dist/main.js')), `node does not run the release's server: ${cmdline.join(' ')}`);
 
     const health = await readHealth(server.url);
-    check(health.ok, `GET /healthz: ${JSON.stringify(health)}`);
+    check(health.ok && typeof health.node === 'string', `GET /healthz on the loopback: ${JSON.stringify(health)}`);
+    // A request a proxy passed on learns that the node lives, nothing more (no PID, no counts, no memory).
+    const forwarded = await (await fetch(`${server.url}/healthz`, { headers: { 'x-forwarded-for': '203.0.113.7' } })).json();
+    check(JSON.stringify(forwarded) === '{"ok":true}', `GET /healthz through a proxy shows ${JSON.stringify(forwarded)}`);
     const ready = await fetch(`${server.url}/readyz`);
     check(ready.status === 200, `GET /readyz: ${ready.status}`);
     const page = await fetch(server.url);
@@ -275,6 +279,10 @@ async function runIt(home: string, work: string): Promise<void> {
     // The data directory is the launcher's default (beside bin/), and the secret came from the file.
     check(existsSync(join(home, 'data/plenary.db')), 'no database in the release folder\'s data/ (the launcher\'s default DATA_DIR)');
     check(!existsSync(join(home, 'data/secret.key')), 'the server generated a secret although PLENARY_SECRET_FILE was given');
+    // The server's user alone reads the data (the launcher runs with the default umask).
+    const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
+    check(modeOf(join(home, 'data')) === '700', `data/ has mode ${modeOf(join(home, 'data'))}, not 700`);
+    for (const file of ['plenary.db', 'plenary.db-wal']) check(modeOf(join(home, 'data', file)) === '600', `data/${file} has mode ${modeOf(join(home, 'data', file))}, not 600`);
 
     check(server.facilitatorKey && server.workshopId, 'the release printed no facilitator link on first start');
     const workshopId = await workshopIdFor(server.url, joinCode);

@@ -28,6 +28,7 @@ export const EnvSchema = z.object({
   DEMO_JOIN_CODE: z.string().optional(),
   JOIN_FAILURES_PER_5_MIN: z.coerce.number().int().positive().default(30),
   TRUST_PROXY: z.string().optional(),
+  HEALTH_TOKEN: z.string().min(32, 'HEALTH_TOKEN must be at least 32 characters').optional(),
   SESSION_DAYS: z.coerce.number().positive().default(30),
   DATABASE_URL: z.string().startsWith('postgres', 'DATABASE_URL must be a postgres:// URL').optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a plain lower-case name').default('public'),
@@ -54,6 +55,8 @@ export interface Config {
   joinFailuresPer5Min: number;
   /** Express `trust proxy` setting, when behind a reverse proxy. */
   trustProxy: string | null;
+  /** Shows /healthz details to requests with `Authorization: Bearer <it>` (the loopback sees them without). */
+  healthToken: string | null;
   sessionTtlSeconds: number;
   /** PostgreSQL instead of SQLite (several nodes). */
   databaseUrl: string | null;
@@ -98,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demoJoinCode: e.DEMO_JOIN_CODE ?? null,
     joinFailuresPer5Min: e.JOIN_FAILURES_PER_5_MIN,
     trustProxy: e.TRUST_PROXY ?? null,
+    healthToken: e.HEALTH_TOKEN ?? null,
     sessionTtlSeconds: Math.round(e.SESSION_DAYS * 86400),
     databaseUrl: e.DATABASE_URL ?? null,
     databaseSchema: e.DATABASE_SCHEMA,
@@ -139,6 +143,7 @@ export function baseConfig(): Config {
     demoJoinCode: null,
     joinFailuresPer5Min: 30,
     trustProxy: null,
+    healthToken: null,
     sessionTtlSeconds: 30 * 86400,
     databaseUrl: null,
     databaseSchema: 'public',

@@ -115,6 +115,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     joinFailuresPer5Min: config.joinFailuresPer5Min,
     clientDir: config.clientDir,
     trustProxy: config.trustProxy,
+    healthToken: config.healthToken,
     areaRouters: [pollsRouter({ workshops, tokens, store, log }), boardsRouter({ workshops, tokens, store, log }), outcomesRouter({ workshops, tokens, store, log, now })],
     ready: async () => !draining && (await store.ping()) && (await bus.ping()),
     health: () => {

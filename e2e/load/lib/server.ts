@@ -213,11 +213,17 @@ function inspectorCollectGarbage(inspectorUrl: string): Promise<boolean> {
   });
 }
 
-/** `GET /healthz`. */
+/**
+ * `GET /healthz` with its details: a server started here is asked on the loopback, which
+ * sees them; another one needs its HEALTH_TOKEN, given as PLENARY_HEALTH_TOKEN.
+ */
 export async function readHealth(url: string): Promise<Health> {
-  const res = await fetch(url + ApiPath.health, { signal: AbortSignal.timeout(10_000) });
+  const token = process.env.PLENARY_HEALTH_TOKEN;
+  const res = await fetch(url + ApiPath.health, { signal: AbortSignal.timeout(10_000), ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
   if (!res.ok) throw new Error(`GET ${ApiPath.health} answered ${res.status}.`);
-  return (await res.json()) as Health;
+  const health = (await res.json()) as Health;
+  if (typeof health.node !== 'string') throw new Error(`GET ${ApiPath.health} shows no details: ask on the server's own machine, or set PLENARY_HEALTH_TOKEN to its HEALTH_TOKEN.`);
+  return health;
 }
 
 /** User + system CPU seconds a process has used (Linux /proc); null when unknown. */

@@ -5,17 +5,19 @@
  * is enough) and compared in constant time.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir, tighten } from '../privateFiles.js';
 
 /** The server secret: from `configured` if given, else from (or newly into) `<dataDir>/secret.key`. */
 export function loadServerSecret(dataDir: string, configured?: string): Uint8Array {
   if (configured) return new TextEncoder().encode(configured);
   const file = join(dataDir, 'secret.key');
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    makePrivateDir(dataDir);
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
   }
+  tighten(file);
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { ErrorCode, Limits } from '@plenary/shared';
 import { apiRouter, type ApiDeps } from './api.js';
 import { bodyError } from './bodyErrors.js';
+import { mayReadHealthDetails } from './healthAccess.js';
 import { precompressed } from './precompressed.js';
 import { respondError } from './respond.js';
 
@@ -18,6 +19,8 @@ export interface AppDeps extends ApiDeps {
   areaRouters: Router[];
   clientDir: string | null;
   trustProxy: string | null;
+  /** Shows /healthz details to `Authorization: Bearer <it>` (see healthAccess.ts). */
+  healthToken: string | null;
   log: Logger;
   health: () => Record<string, unknown>;
   /** Whether this node should get traffic: not stopping, store and bus answering. */
@@ -63,8 +66,10 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, ...deps.health() });
+  // Liveness for anyone; the node's details only on the loopback or with the health token.
+  app.get('/healthz', (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(mayReadHealthDetails(req, deps.healthToken) ? { ok: true, ...deps.health() } : { ok: true });
   });
 
   app.get('/readyz', async (_req, res) => {

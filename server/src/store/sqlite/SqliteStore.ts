@@ -17,7 +17,7 @@
  * themselves, as SQLite does with NORMAL.)
  */
 import Database from 'better-sqlite3';
-import { closeSync, fsync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DomainEvent, WorkshopState } from '@plenary/shared';
 import {
@@ -27,6 +27,7 @@ import {
   type StoredDoc,
   type WorkshopRecord,
 } from '../Store.js';
+import { makePrivateDir, makePrivateFile, tighten } from '../../privateFiles.js';
 import { sqliteMigrations } from './migrations.js';
 import { mergeForCompaction } from '../compaction.js';
 import { workshopDocPrefix } from '../Store.js';
@@ -73,7 +74,13 @@ export class SqliteStore implements Store {
 
   /** Opens (creating if needed) the database file and migrates it. `:memory:` works for tests. */
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      // The database and its log hold every workshop: the server's user alone reads them.
+      makePrivateDir(dirname(file));
+      makePrivateFile(file);
+      tighten(`${file}-wal`);
+      tighten(`${file}-shm`);
+    }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // Commits write the log without fsync; `flush` fsyncs it off the event loop (see the top).
