@@ -27,6 +27,7 @@ export const EnvSchema = z.object({
   SEED_DEMO: bool.default(true),
   DEMO_JOIN_CODE: z.string().optional(),
   JOIN_FAILURES_PER_5_MIN: z.coerce.number().int().positive().default(30),
+  JOIN_FAILURES_GLOBAL_PER_5_MIN: z.coerce.number().int().positive().default(600),
   TRUST_PROXY: z.string().optional(),
   HEALTH_TOKEN: z.string().min(32, 'HEALTH_TOKEN must be at least 32 characters').optional(),
   SESSION_DAYS: z.coerce.number().positive().default(30),
@@ -51,8 +52,10 @@ export interface Config {
   seedDemo: boolean;
   /** A fixed join code for the demo (e.g. printed on paper beforehand); random if null. */
   demoJoinCode: string | null;
-  /** Failed join or facilitator attempts allowed per client address per 5 minutes. */
+  /** Wrong join codes allowed per client address per 5 minutes (and, counted apart, wrong facilitator keys). */
   joinFailuresPer5Min: number;
+  /** Failed join codes allowed on this node per 5 minutes, from all addresses together. */
+  joinFailuresGlobalPer5Min: number;
   /** Express `trust proxy` setting, when behind a reverse proxy. */
   trustProxy: string | null;
   /** Shows /healthz details to requests with `Authorization: Bearer <it>` (the loopback sees them without). */
@@ -100,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.SEED_DEMO,
     demoJoinCode: e.DEMO_JOIN_CODE ?? null,
     joinFailuresPer5Min: e.JOIN_FAILURES_PER_5_MIN,
+    joinFailuresGlobalPer5Min: e.JOIN_FAILURES_GLOBAL_PER_5_MIN,
     trustProxy: e.TRUST_PROXY ?? null,
     healthToken: e.HEALTH_TOKEN ?? null,
     sessionTtlSeconds: Math.round(e.SESSION_DAYS * 86400),
@@ -142,6 +146,7 @@ export function baseConfig(): Config {
     seedDemo: true,
     demoJoinCode: null,
     joinFailuresPer5Min: 30,
+    joinFailuresGlobalPer5Min: 600,
     trustProxy: null,
     healthToken: null,
     sessionTtlSeconds: 30 * 86400,

@@ -113,6 +113,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): P
     log,
     now,
     joinFailuresPer5Min: config.joinFailuresPer5Min,
+    joinFailuresGlobalPer5Min: config.joinFailuresGlobalPer5Min,
     clientDir: config.clientDir,
     trustProxy: config.trustProxy,
     healthToken: config.healthToken,

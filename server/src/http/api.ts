@@ -3,7 +3,6 @@
  * as a facilitator go through the same `decide` as every other command.
  */
 import { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import {
   can,
@@ -27,12 +26,16 @@ import type { Workshops } from '../workshops/Workshops.js';
 import type { WorkshopRuntime } from '../workshops/WorkshopRuntime.js';
 import { parseBody, respond, respondError } from './respond.js';
 import { authenticateRequest } from './authenticate.js';
+import { JoinGuard } from './JoinGuard.js';
 
 export interface ApiDeps {
   workshops: Workshops;
   tokens: TokenSigner;
   log: Logger;
+  /** Wrong join codes (and, apart, wrong facilitator keys) allowed per address per 5 minutes. */
   joinFailuresPer5Min: number;
+  /** Wrong join codes allowed on this node per 5 minutes, all addresses together. */
+  joinFailuresGlobalPer5Min: number;
   now: () => number;
 }
 
@@ -42,26 +45,41 @@ export function apiRouter(deps: ApiDeps): Router {
   const { workshops, tokens } = deps;
   const router = Router();
 
-  // Only failures count: a room of 150 behind one NAT address joins freely,
-  // while guessing codes or keys from one address is slowed to a crawl.
-  const guessLimiter = rateLimit({
-    windowMs: 5 * 60_000,
-    limit: deps.joinFailuresPer5Min,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) =>
-      respondError(res, ErrorCode.rateLimited, 'Too many wrong attempts from this address. Wait a few minutes and try again.'),
+  // Join codes and facilitator keys are counted apart; only wrong ones count, and
+  // a code an address has shown it knows always passes (JoinGuard.ts says why).
+  const guard = new JoinGuard({
+    perAddress: deps.joinFailuresPer5Min,
+    global: deps.joinFailuresGlobalPer5Min,
+    keysPerAddress: deps.joinFailuresPer5Min,
+    now: deps.now,
   });
-
-  const runtimeForCode = async (input: string): Promise<WorkshopRuntime | null> => {
-    const code = normalizeJoinCode(input);
-    return code ? workshops.byJoinCode(code) : null;
+  const tooMany = (res: Response, retryAfter: number) => {
+    res.setHeader('Retry-After', String(retryAfter));
+    respondError(res, ErrorCode.rateLimited, 'Too many wrong attempts from this address. Wait a few minutes and try again.');
   };
 
-  router.get('/join/:code', guessLimiter, async (req, res) => {
-    const runtime = await runtimeForCode(String(req.params.code));
-    if (!runtime) return respondError(res, ErrorCode.badJoinCode, noSuchCode);
+  /** The workshop behind a typed code, or null after answering (wrong code, or guessing over budget). */
+  const runtimeForCode = async (req: Request, res: Response, input: string): Promise<WorkshopRuntime | null> => {
+    const address = JoinGuard.addressKey(req.ip);
+    const code = normalizeJoinCode(input) ?? '';
+    // Decided before the code is looked up: over budget, right and wrong codes get the same answer.
+    if (!guard.mayTryCode(address, code)) {
+      tooMany(res, guard.retryAfterSeconds(address));
+      return null;
+    }
+    const runtime = code ? await workshops.byJoinCode(code) : null;
+    if (!runtime) {
+      guard.codeFailed(address);
+      respondError(res, ErrorCode.badJoinCode, noSuchCode);
+      return null;
+    }
+    guard.codeKnown(address, code);
+    return runtime;
+  };
+
+  router.get('/join/:code', async (req, res) => {
+    const runtime = await runtimeForCode(req, res, String(req.params.code));
+    if (!runtime) return;
     const { definition, settings } = runtime.state;
     if (!settings.joinOpen) return respondError(res, ErrorCode.forbidden, 'This workshop is not accepting new participants.');
     const info: JoinInfo = {
@@ -77,11 +95,11 @@ export function apiRouter(deps: ApiDeps): Router {
     respond(res, ok(info));
   });
 
-  router.post('/join', guessLimiter, async (req, res) => {
+  router.post('/join', async (req, res) => {
     const body = parseBody(res, JoinRequest, req.body);
     if (!body) return;
-    const runtime = await runtimeForCode(body.code);
-    if (!runtime) return respondError(res, ErrorCode.badJoinCode, noSuchCode);
+    const runtime = await runtimeForCode(req, res, body.code);
+    if (!runtime) return;
     const result = await runtime.dispatch(
       { type: 'participant:join', payload: { name: body.name, affiliation: body.affiliation, language: body.language, role: body.role } },
       null,
@@ -90,14 +108,22 @@ export function apiRouter(deps: ApiDeps): Router {
     await sendSession(res, runtime.id, result.events, 201);
   });
 
-  router.post('/workshops/:id/facilitator', guessLimiter, async (req, res) => {
+  router.post('/workshops/:id/facilitator', async (req, res) => {
     const body = parseBody(res, FacilitatorEnterRequest, req.body);
     if (!body) return;
+    const address = JoinGuard.addressKey(req.ip);
     const id = String(req.params.id);
+    // A right key always passes (256 random bits: answering it gives a guesser nothing).
     const runtime = (await workshops.verifyFacilitatorKey(id, body.key)) ? await workshops.get(id) : null;
-    if (!runtime) return respondError(res, ErrorCode.unauthorized, 'This facilitator link is not valid. Ask for a new one.');
+    if (!runtime) {
+      if (guard.keysOverBudget(address)) return tooMany(res, 300);
+      guard.keyFailed(address);
+      return respondError(res, ErrorCode.unauthorized, 'This facilitator link is not valid. Ask for a new one.');
+    }
     const result = await runtime.dispatch({ type: 'facilitator:enter', payload: { name: body.name, language: body.language } }, null);
     if (!result.ok) return respond(res, { ok: false, error: result.refusal });
+    // The facilitator's network now knows the join code: the room behind it can join whatever is guessed there.
+    guard.codeKnown(address, runtime.state.joinCode);
     await sendSession(res, runtime.id, result.events, 201);
   });
 
