@@ -288,3 +288,55 @@ test('comment threads on notes: a participant comments, the note shows the count
   await again.ready();
   await expect(again.item('Joint investigation teams').getByTestId('board-comments')).toHaveText('2');
 });
+
+test('private mode: each participant sees only their own new notes, the facilitator sees everyone’s with whose they are, and reveal puts them on the board for all', async ({ server, person }) => {
+  const facilitator = await FacilitatorConsole.open(person, server.facilitatorUrl!);
+  const f = await createBoard(facilitator, 'Private brainstorm');
+  await f.page.getByRole('button', { name: 'Facilitate' }).click();
+  const privateMode = f.page.getByRole('button', { name: 'Private mode: new notes hidden' });
+  await privateMode.click();
+  await expect(f.page.getByRole('button', { name: 'Reveal everyone’s notes' })).toHaveAttribute('aria-pressed', 'true');
+
+  const amina = await Participant.join(person, server.url, server.joinCode, { name: 'Amina', represent: 'Afghanistan' });
+  const karim = await Participant.join(person, server.url, server.joinCode, { name: 'Karim', represent: 'Morocco' });
+  const a = await openBoard(amina.page, 'Private brainstorm');
+  const k = await openBoard(karim.page, 'Private brainstorm');
+  await a.addNote('Draft national referral mechanism');
+  await k.addNote('Hotline in three languages');
+
+  // Each sees their own, not the other's; the facilitator sees both, marked and locked.
+  await expect(k.item('Draft national referral mechanism')).toHaveCount(0);
+  await expect(a.item('Hotline in three languages')).toHaveCount(0);
+  await expect(f.item('Draft national referral mechanism')).toBeVisible();
+  await expect(f.item('Hotline in three languages')).toBeVisible();
+  await expect(f.item('Draft national referral mechanism').locator('.board-private-tag')).toHaveText('Private: Amina');
+  await expect(f.item('Hotline in three languages').locator('.board-private-tag')).toHaveText('Private: Karim');
+  await expect(a.item('Draft national referral mechanism').locator('.board-private-tag')).toHaveText('Only you');
+  // By keyboard (both notes were added in the middle of a same-sized view, one on the other), the
+  // facilitator's controls closed so the panel shows the note.
+  await f.page.getByRole('button', { name: 'Close the panel' }).click();
+  await f.item('Draft national referral mechanism').focus();
+  await f.page.keyboard.press('Enter');
+  await expect(f.page.getByText('Private note by Amina: only they and the facilitators see it until the board is revealed.')).toBeVisible();
+  // An edit after the facilitator opened the board reaches them too.
+  await k.addNote('Shelter capacity map');
+  await expect(f.item('Shelter capacity map')).toBeVisible();
+  await expect(a.item('Shelter capacity map')).toHaveCount(0);
+  await f.page.screenshot({ path: test.info().outputPath('board-private-facilitator.png') });
+  await expectNoSeriousA11yViolations(f.page, 'a private board in the console, a participant’s private note selected');
+
+  // Reveal: everyone's notes join the board, once each, for everyone.
+  await f.page.getByRole('button', { name: 'Facilitate' }).click();
+  await f.page.getByRole('button', { name: 'Reveal everyone’s notes' }).click();
+  for (const screen of [a, k, f]) {
+    // Moved apart, some may lie outside one's view (only what is in view is drawn): show the whole board.
+    await screen.page.getByRole('button', { name: 'Show the whole board' }).click();
+    await expect(screen.item('Draft national referral mechanism')).toHaveCount(1);
+    await expect(screen.item('Hotline in three languages')).toHaveCount(1);
+    await expect(screen.item('Shelter capacity map')).toHaveCount(1);
+  }
+  // They were written on one another (each in the middle of the same view); revealed, they lie side by side.
+  const boxes = await Promise.all(['Draft national referral mechanism', 'Hotline in three languages', 'Shelter capacity map'].map(async (t) => (await k.item(t).boundingBox())!));
+  for (const a of boxes) for (const b of boxes) if (a !== b) expect(a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y).toBe(false);
+  await karim.page.screenshot({ path: test.info().outputPath('board-private-revealed.png') });
+});

@@ -53,6 +53,8 @@ export interface CanvasProps {
   dots: (id: string) => ItemNodeData['dots'];
   /** How many comments an item's thread has (none: not shown). */
   comments?: (id: string) => number;
+  /** The tag on a private item: "only you" on one's own, whose it is on another's (a facilitator's view). */
+  privateTag?: (item: BoardItem) => string | null;
   /** Nothing can be selected or changed (the projector). */
   readOnly: boolean;
   /** Items can be moved, connected and deleted (not on a locked board, not for observers). */
@@ -70,7 +72,7 @@ export interface CanvasProps {
 
 export function BoardCanvas(props: CanvasProps) {
   const t = useT();
-  const { items, peers, remoteSelections: remoteSel, selection, readOnly, dots: dotsOf, comments: commentsOf, locked, describe } = props;
+  const { items, peers, remoteSelections: remoteSel, selection, readOnly, dots: dotsOf, comments: commentsOf, locked, describe, privateTag } = props;
   const canEdit = props.canEdit && !readOnly;
   const flow = useReactFlow();
   const [overlay, setOverlay] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
@@ -99,7 +101,8 @@ export function BoardCanvas(props: CanvasProps) {
       const comments = commentsOf?.(item.id) ?? 0;
       const isLocked = locked(item);
       const isSel = selected.has(item.id);
-      const key = `${pos?.x ?? ''},${pos?.y ?? ''}|${size ? `${size.w}x${size.h}` : ''}|${remote.map((r) => r.name).join()}|${dots ? `${dots.mine}/${dots.total}` : ''}|${comments}|${isLocked}|${isSel}`;
+      const tag = item.private ? (privateTag?.(item) ?? null) : null;
+      const key = `${tag ?? ''}|${pos?.x ?? ''},${pos?.y ?? ''}|${size ? `${size.w}x${size.h}` : ''}|${remote.map((r) => r.name).join()}|${dots ? `${dots.mine}/${dots.total}` : ''}|${comments}|${isLocked}|${isSel}`;
       const prev = cache.get(item.id);
       if (prev && prev.item === item && prev.key === key) {
         out.push(prev.node);
@@ -121,14 +124,14 @@ export function BoardCanvas(props: CanvasProps) {
         selectable: !readOnly,
         dragHandle: area ? '.board-handle' : undefined,
         ariaLabel: d.aria,
-        data: { item, text: d.text, detail: d.detail, remote, dots, comments, locked: isLocked, resizable: canEdit && !isLocked && isSel },
+        data: { item, text: d.text, detail: d.detail, remote, dots, comments, locked: isLocked, resizable: canEdit && !isLocked && isSel, privateTag: tag },
       };
       out.push(node);
       next.set(item.id, { item, key, node });
     }
     cache.replace(next);
     return out;
-  }, [items, overlay, sizes, remoteSel, selected, readOnly, canEdit, cache, dotsOf, commentsOf, locked, describe]);
+  }, [items, overlay, sizes, remoteSel, selected, readOnly, canEdit, cache, dotsOf, commentsOf, locked, describe, privateTag]);
 
   const edges = useMemo(() => {
     const out: ConnectorEdgeType[] = [];

@@ -73,6 +73,11 @@ export function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopS
       !canWrite || (isFacilitator && !!item.private) || (!isFacilitator && (lockedFrames.has(item.id) || (item.frame !== undefined && lockedFrames.has(item.frame)))),
     [canWrite, isFacilitator, lockedFrames],
   );
+  const participants = state.participants;
+  const privateTag = useCallback(
+    (item: ViewItem) => (item.author && item.author !== me.id ? t('board.item.privateBy', { name: participants[item.author]?.name ?? '?' }) : null),
+    [me.id, participants, t],
+  );
   const vote = useBoardVote(board, me.id, isFacilitator, setNotice);
   // Comment threads on items: how many live messages each one has (shown on the item).
   const threads = useMemo(() => boardThreads(state.discussions, boardId), [state.discussions, boardId]);
@@ -181,6 +186,7 @@ export function BoardWorkspace({ state, boardId, token, me }: { state: WorkshopS
             lockedFrames={isFacilitator ? noFrames : lockedFrames}
             dots={vote.dots}
             comments={comments}
+            privateTag={privateTag}
             readOnly={false}
             canEdit={canWrite}
             grid={grid}

@@ -17,6 +17,8 @@ export interface ItemNodeData extends Record<string, unknown> {
   locked: boolean;
   /** Selected and editable by this person: show the resize handles. */
   resizable: boolean;
+  /** A private item's tag (whose it is); none: "only you". */
+  privateTag: string | null;
 }
 
 export type ItemNodeType = Node<ItemNodeData, 'item'>;
@@ -24,7 +26,7 @@ export type ItemNodeType = Node<ItemNodeData, 'item'>;
 /** One item on the canvas: a note, a country or good-practice card, a lane or a frame. */
 export const ItemNode = memo(function ItemNode({ data, selected }: NodeProps<ItemNodeType>) {
   const t = useT();
-  const { item, text, detail, remote, dots, comments, locked, resizable } = data;
+  const { item, text, detail, remote, dots, comments, locked, resizable, privateTag } = data;
   const area = item.kind === 'lane' || item.kind === 'frame';
   const style = remote.length > 0 ? { outlineColor: remote[0]!.color } : undefined;
   return (
@@ -71,7 +73,11 @@ export const ItemNode = memo(function ItemNode({ data, selected }: NodeProps<Ite
               {comments}
             </span>
           )}
-          {item.private && <span className="board-private-tag">{t('board.item.private')}</span>}
+          {item.private && (
+            <span className="board-private-tag" dir="auto">
+              {privateTag ?? t('board.item.private')}
+            </span>
+          )}
         </>
       )}
       {remote.length > 0 && (

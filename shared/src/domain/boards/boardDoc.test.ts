@@ -80,6 +80,29 @@ describe('the board document', () => {
     expect(main.size).toBe(2);
   });
 
+  it('reveals notes made on top of each other side by side, and leaves alone those that cover nothing', () => {
+    const main = new BoardDoc(new Y.Doc());
+    main.add('f1', { kind: 'frame', title: 'Ideas', x: -400, y: -400, w: 2000, h: 2000 });
+    main.add('m1', note('Already there'));
+    main.add('m2', note('Far away', { x: 5000, y: 5000 }));
+    const amina = new BoardDoc(new Y.Doc());
+    const omar = new BoardDoc(new Y.Doc());
+    // Everyone wrote in the middle of the same view; Omar's last note is somewhere free.
+    for (let i = 0; i < 12; i++) amina.add(`a${i}`, note(`Amina ${i}`, { author: 'amina' }));
+    for (let i = 0; i < 12; i++) omar.add(`o${i}`, note(`Omar ${i}`, { author: 'omar' }));
+    omar.add('free', note('Free spot', { x: 3000, y: 0 }));
+    movePrivateItems(amina.doc, main.doc);
+    movePrivateItems(omar.doc, main.doc);
+    const solid = main.all().filter((i) => i.kind === 'note');
+    expect(solid).toHaveLength(27);
+    for (const a of solid)
+      for (const b of solid) if (a !== b) expect(a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y, `${a.id} covers ${b.id}`).toBe(false);
+    expect(main.get('m1')).toMatchObject({ x: 0, y: 0 });
+    expect(main.get('free')).toMatchObject({ x: 3000, y: 0 });
+    // The frame is not something to avoid: notes go on it.
+    expect(main.get('a0')).toMatchObject({ x: 184, y: 0 });
+  });
+
   it("mirrors each participant's private notes into the overview, and only theirs", () => {
     const amina = new BoardDoc(new Y.Doc());
     const omar = new BoardDoc(new Y.Doc());

@@ -16,6 +16,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { CountryCode, Id } from '../workshop/model.js';
 import { BoardLimits, boardTemplates } from './model.js';
+import { freeCell, solidKinds, type Rect } from './placement.js';
 
 export const boardItemsKey = 'items';
 export const boardMetaKey = 'meta';
@@ -241,7 +242,8 @@ export function remapIds(items: readonly BoardItem[], newId: () => string): Boar
 
 /**
  * Moves every item of a private document onto the board (private-mode
- * reveal): copies those the board lacks, then empties the private document.
+ * reveal): copies those the board lacks, each note or card moved beside any
+ * it would cover, then empties the private document.
  * Idempotent by item id, so a retry after a crash between the two steps
  * duplicates nothing. Returns how many items were moved.
  */
@@ -250,8 +252,20 @@ export function movePrivateItems(from: Y.Doc, to: Y.Doc, origin: unknown = null)
   const target = new BoardDoc(to);
   const items = source.all();
   if (items.length === 0 && source.size === 0) return 0;
+  // Everyone added their notes where their own view was, so on a shared board they would lie on one another:
+  // a note that would cover another goes to the first free place beside it.
+  const solid: Rect[] = target.all().filter((i) => solidKinds.has(i.kind));
   to.transact(() => {
-    for (const { id, ...data } of items) if (!target.has(id)) target.add(id, data);
+    for (const { id, ...data } of items) {
+      if (target.has(id)) continue;
+      if (!solidKinds.has(data.kind)) {
+        target.add(id, data);
+        continue;
+      }
+      const at = freeCell(data, solid);
+      target.add(id, { ...data, ...at });
+      solid.push({ ...data, ...at });
+    }
   }, origin);
   from.transact(() => {
     for (const id of [...source.items.keys()]) source.items.delete(id);

@@ -94,6 +94,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.item.locked': 'إطار مقفل',
   'board.item.private': 'أنت فقط',
   'board.item.privateHint': 'لا يرى هذه الملاحظة سواك والميسّرون إلى أن يكشفها الميسّر.',
+  'board.item.privateBy': 'خاصة: {name}',
   'board.item.privateOf': 'ملاحظة خاصة من {name}: لا يراها سوى صاحبها والميسّرون إلى أن تُكشف اللوحة.',
   'board.item.readOnly': 'لا يمكنك تغيير هذا العنصر.',
   'board.field.title': 'العنوان',

@@ -91,6 +91,7 @@ const boards = {
   'board.item.locked': 'Locked frame',
   'board.item.private': 'Only you',
   'board.item.privateHint': 'Only you and the facilitators see this note until the facilitator reveals.',
+  'board.item.privateBy': 'Private: {name}',
   'board.item.privateOf': 'Private note by {name}: only they and the facilitators see it until the board is revealed.',
   'board.item.readOnly': 'You cannot change this item.',
   'board.field.title': 'Title',

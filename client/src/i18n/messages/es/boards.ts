@@ -94,6 +94,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.item.locked': 'Marco bloqueado',
   'board.item.private': 'Solo usted',
   'board.item.privateHint': 'Solo usted y la moderación ven esta nota hasta que la moderación la revele.',
+  'board.item.privateBy': 'Privada: {name}',
   'board.item.privateOf': 'Nota privada de {name}: solo esa persona y la moderación la ven hasta que se revele el tablero.',
   'board.item.readOnly': 'No puede cambiar este elemento.',
   'board.field.title': 'Título',

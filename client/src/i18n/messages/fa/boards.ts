@@ -94,6 +94,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.item.locked': 'قاب قفل‌شده',
   'board.item.private': 'فقط شما',
   'board.item.privateHint': 'تا زمانی که تسهیل‌گر آشکار کند، این یادداشت را فقط شما و تسهیل‌گران می‌بینید.',
+  'board.item.privateBy': 'خصوصی: {name}',
   'board.item.privateOf': 'یادداشت خصوصی {name}: تا زمانی که تخته آشکار نشده، فقط نویسنده و تسهیل‌گران آن را می‌بینند.',
   'board.item.readOnly': 'نمی‌توانید این مورد را تغییر دهید.',
   'board.field.title': 'عنوان',

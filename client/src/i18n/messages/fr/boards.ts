@@ -94,6 +94,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.item.locked': 'Cadre verrouillé',
   'board.item.private': 'Vous seul',
   'board.item.privateHint': 'Seuls vous et les animateurs voyez cette note jusqu’à ce que l’animateur la révèle.',
+  'board.item.privateBy': 'Privée : {name}',
   'board.item.privateOf': 'Note privée de {name} : seuls cette personne et les animateurs la voient jusqu’à ce que le tableau soit révélé.',
   'board.item.readOnly': 'Vous ne pouvez pas modifier cet élément.',
   'board.field.title': 'Titre',

@@ -94,6 +94,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.item.locked': 'Moldura bloqueada',
   'board.item.private': 'Só você',
   'board.item.privateHint': 'Só você e a facilitação veem esta nota até a facilitação revelar.',
+  'board.item.privateBy': 'Privada: {name}',
   'board.item.privateOf': 'Nota privada de {name}: só essa pessoa e a facilitação a veem até o quadro ser revelado.',
   'board.item.readOnly': 'Você não pode alterar este item.',
   'board.field.title': 'Título',

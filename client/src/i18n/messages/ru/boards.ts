@@ -94,6 +94,7 @@ const messages: AreaMessages<typeof boards> = {
   'board.item.locked': 'Заблокированная рамка',
   'board.item.private': 'Только вы',
   'board.item.privateHint': 'Эту заметку видите только вы и модераторы, пока модератор её не откроет.',
+  'board.item.privateBy': 'Личная: {name}',
   'board.item.privateOf': 'Личная заметка ({name}): её видят только автор и модераторы, пока доска не открыта.',
   'board.item.readOnly': 'Вы не можете изменить этот элемент.',
   'board.field.title': 'Заголовок',
