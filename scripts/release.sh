@@ -78,7 +78,9 @@ if [ -n "\${PLENARY_HOME:-}" ]; then home=\$PLENARY_HOME; else
   home=\$(cd "\$bin/.." && pwd)
 fi
 : "\${DATA_DIR:=\$home/data}"
-export DATA_DIR
+# The server's hints name the command that started it (bin/plenary facilitator-link, not pnpm).
+PLENARY_LAUNCHER=\$0
+export DATA_DIR PLENARY_LAUNCHER
 node=\${NODE:-node}
 case "\${1:-start}" in
   start) [ \$# -gt 0 ] && shift; exec "\$node" --enable-source-maps "\$home/server/dist/main.js" "\$@" ;;

@@ -163,6 +163,8 @@ interface Started {
   url: string;
   facilitatorKey: string | null;
   workshopId: string | null;
+  /** The command the server's start-up text names for a new facilitator link. */
+  linkHint: Promise<string>;
 }
 
 /** The environment of a venue server: PATH with node alone, nothing inherited from this checkout or from pnpm. */
@@ -196,6 +198,8 @@ async function start(home: string, work: string): Promise<Started> {
     tail.push(line);
     if (tail.length > 30) tail.shift();
   });
+  let hinted: (command: string) => void = () => {};
+  const linkHint = new Promise<string>((ok) => (hinted = ok));
   return new Promise((ok, fail) => {
     let link: URL | null = null;
     const timer = setTimeout(() => fail(new Error(`the release did not listen within ${timeoutMs} ms:\n${tail.join('\n')}`)), timeoutMs);
@@ -207,6 +211,8 @@ async function start(home: string, work: string): Promise<Started> {
       tail.push(line);
       const found = /(https?:\/\/\S+\/f\/\S+#key=\S+)/.exec(line)?.[1];
       if (found) link = new URL(found);
+      const hint = /For a new one: (.+)$/.exec(line)?.[1];
+      if (hint) hinted(hint.trim());
       if (!line.startsWith('{')) return;
       const entry = JSON.parse(line) as { event?: string; url?: string; level?: number; msg?: string };
       if ((entry.level ?? 0) >= 50) tail.push(`server error: ${entry.msg}`);
@@ -219,6 +225,7 @@ async function start(home: string, work: string): Promise<Started> {
         url: entry.url,
         facilitatorKey: l ? decodeURIComponent(l.hash.replace(/^#key=/, '')) : null,
         workshopId: l ? decodeURIComponent(l.pathname.split('/')[2] ?? '') : null,
+        linkHint,
       });
     });
   });
@@ -312,6 +319,10 @@ async function runIt(home: string, work: string): Promise<void> {
     opened.push(later);
     await noteIn(later.doc, noteId);
     log('stopped (SIGTERM, exit 0) and started again: the note is still there');
+    // What the server tells whoever started it must be a command that exists where it runs (no pnpm here).
+    const hint = await Promise.race([server.linkHint, new Promise<string>((_, fail) => setTimeout(() => fail(new Error('the restarted release printed no hint for a new facilitator link')), timeoutMs))]);
+    check(hint === `${join(home, 'bin/plenary')} facilitator-link`, `the restarted release says to run "${hint}" for a new facilitator link`);
+    log(`its start-up text names ${hint.replace(home, '<release>')} for a new facilitator link`);
   } finally {
     opened.forEach(leave);
     await stopChild(server.child);

@@ -41,7 +41,8 @@ async function main(): Promise<void> {
         [
           '',
           `  Plenary is running at ${url}. Participants join the demo with the code ${formatJoinCode(demo.joinCode)}.`,
-          '  The demo facilitator link was printed at first start. For a new one: pnpm facilitator-link',
+          // A release's launcher says how it was called (bin/plenary); from the repository it is pnpm.
+          `  The demo facilitator link was printed at first start. For a new one: ${process.env.PLENARY_LAUNCHER ? `${process.env.PLENARY_LAUNCHER} facilitator-link` : 'pnpm facilitator-link'}`,
           '',
         ].join('\n'),
       );
