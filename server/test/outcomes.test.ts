@@ -264,14 +264,18 @@ describe('the workshop report', () => {
     expect(md).toContain('Announcement: \\<b\\>Back\\</b\\> in \\*5\\* \\| \\[now\\]\\(x\\)');
     expect(md).not.toContain('Board shown');
 
-    // In French when the workshop's language is French.
+    // In French when the workshop's language is French: the report's words, and the demo's prepared texts in their French translations;
+    // what the facilitator typed stays as typed.
     ok(await command(fs, 'workshop:updateSettings', { settings: { defaultLanguage: 'fr' } }));
     const fr = docxText((await get(h, OutcomesApiPath.report(h.workshopId, 'docx'), f.token)).body).text;
-    expect(fr).toMatch(new RegExp(`Opening remarks ${at}Sondage lancé : On which of the six objectives`));
-    expect(fr).toContain('Minuteur : 2 min — Answer the opening question');
-    expect(fr).toContain('Annonce : Welcome to Vienna.');
+    expect(fr).toMatch(new RegExp(`Allocutions d’ouverture ${at}Sondage lancé : Dans lequel des six objectifs votre pays souhaite-t-il le plus apprendre des autres \\?`));
+    expect(fr).toContain('Minuteur : 2 min — Répondez à la question d’ouverture');
+    expect(fr).toContain('Annonce : Bienvenue à Vienne.');
+    expect(fr).toContain('Annonce : <b>Back</b> in *5* | [now](x)');
     expect(fr).toContain('Tout le monde amené à l’accueil de l’atelier');
+    expect(fr).toContain('Protection et assistance aux victimes 0 0%');
     expect(fr).not.toContain('Poll launched');
+    expect(fr).not.toContain('Opening remarks');
   });
 
   it('CSV exports: participants, polls, inputs and questions, attribution holding', async () => {
@@ -333,6 +337,9 @@ describe('archives', () => {
       expect(restored.workshopId).not.toBe(a.workshopId);
       const runtime = (await b.server.workshops.get(restored.workshopId))!;
       expect(comparable(runtime.state)).toEqual(comparable(original));
+      // The demo's prepared texts keep their translations.
+      expect(runtime.state.definition.translations).toEqual(original.definition.translations);
+      expect(runtime.state.definition.translations?.['Opening remarks']?.ar).toBe('الكلمات الافتتاحية');
       expect(runtime.state.seq).toBe(original.seq);
       const events = await b.server.store.readEvents(restored.workshopId, 0);
       const before = await a.server.store.readEvents(a.workshopId, 0);

@@ -119,7 +119,10 @@ describe('the report in the workshop’s language', () => {
     const html = strFromU8(await get(h, OutcomesApiPath.report(h.workshopId, 'html'), token));
     expect(html).toContain('<html lang="ar" dir="rtl">');
     for (const heading of [ar.goals, ar.agenda, ar.attendance, ar.polls, ar.findings, ar.inputs]) expect(html).toContain(`<h2>${heading}</h2>`);
-    expect(html).toContain(`<title>GLO.ACT Community of Practice Workshop — ${ar.report}</title>`);
+    // The demo's prepared texts in their Arabic translations (shared/src/domain/workshop/demoTranslations).
+    expect(html).toContain(`<title>حلقة عمل مجتمع الممارسة لمشروع GLO.ACT — ${ar.report}</title>`);
+    expect(html).toContain('الكلمات الافتتاحية');
+    expect(html).not.toContain('Opening remarks');
     expect(html).toContain('<ul class="steps" dir="rtl"');
     expect(html).not.toMatch(/(margin|padding|border)-(left|right)|text-align: (left|right)/);
     expect(html).not.toContain('Workplan inputs');

@@ -30,6 +30,7 @@ export * from './domain/project.js';
 export { affiliationProblem } from './domain/workshop/decide.js';
 export * from './domain/workshop/joinCode.js';
 export * from './domain/workshop/demo.js';
+export * from './domain/workshop/preparedText.js';
 export * from './domain/workshop/reschedule.js';
 export * from './domain/access/can.js';
 export * from './domain/agenda/agenda.js';

@@ -14,7 +14,7 @@ export default function BoardStage({ state, boardId, token, me }: { state: Works
   const { session, snapshot, peers, selections } = useBoardSession(state.id, boardId, token, { id: me, name: t('board.projector') });
   // The projector watches; it is not someone on the board.
   useEffect(() => session?.main.provider.awareness.setLocalState(null), [session]);
-  const words = useItemWords(state);
+  const words = useItemWords(state, true);
   const vote = board?.vote ?? null;
   const tally = useMemo(() => (vote && resultsVisible(vote, false) ? vote.tally : null), [vote]);
   const describe = useCallback((item: BoardItem) => ({ text: words.text(item), detail: '', aria: words.text(item) }), [words]);

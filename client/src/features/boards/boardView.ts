@@ -14,6 +14,8 @@ export interface ItemWords {
   country: (code: string) => string;
   objective: (id: string) => string;
   tag: (tag: ItemTag) => string;
+  /** The title of a lane or frame as this viewer reads it: a template's prepared heading translated, anything typed as typed. */
+  heading?: (title: string) => string;
 }
 
 /** The text a person reads on an item (and search finds). */
@@ -29,7 +31,7 @@ export function itemText(item: BoardItem, words: ItemWords): string {
         .join(' · ');
     case 'lane':
     case 'frame':
-      return item.title || (item.tag ? words.tag(item.tag) : '');
+      return (item.title && (words.heading ? words.heading(item.title) : item.title)) || (item.tag ? words.tag(item.tag) : '');
     case 'connector':
       return item.label;
   }

@@ -13,6 +13,7 @@ import {
   answersOf,
   BoardDoc,
   buildReport,
+  localizeState,
   can,
   CsvExport,
   currentActor,
@@ -73,7 +74,8 @@ export async function workshopReport(state: WorkshopState, store: Store, now: nu
   }
   const answers = await groupAnswers(state, store);
   const events = await store.readEvents(state.id, 0);
-  return buildReport(state, { language, countryName, started: agendaStarts(events), stepRuns: agendaStepRuns(events), boards, answers, now });
+  // Prepared texts (agenda, polls, guiding questions) in the report's language, as participants read them.
+  return buildReport(localizeState(state, language), { language, countryName, started: agendaStarts(events), stepRuns: agendaStepRuns(events), boards, answers, now });
 }
 
 /** Each group's answers to its round's guiding questions as plain text, by group and question, read from the groups' stored answers documents. */
@@ -167,7 +169,7 @@ export function outcomesRouter(deps: OutcomesRouterDeps): Router {
         csv = participantsCsv(state, countryName, t);
         break;
       case 'polls':
-        csv = pollsCsv(buildReport(state, { language: state.settings.defaultLanguage, countryName, started: {}, boards: [], now: deps.now() }), t);
+        csv = pollsCsv(buildReport(localizeState(state, state.settings.defaultLanguage), { language: state.settings.defaultLanguage, countryName, started: {}, boards: [], now: deps.now() }), t);
         break;
       case 'inputs':
         csv = inputsCsv(state, countryName, t);

@@ -2,6 +2,7 @@
  * The built-in demo: the GLO.ACT Community of Practice workshop of 20–21 May
  * 2019 at the Vienna International Centre, as its concept note describes it.
  */
+import { demoTranslations } from './demoTranslations.js';
 import type { WorkshopDefinition } from './model.js';
 
 export const demoWorkshopId = 'glo-act-cop-2019';
@@ -330,6 +331,7 @@ export const demoDefinition: WorkshopDefinition = {
       settings: { anonymous: true, results: 'afterClose', countBy: 'person', segmentBy: 'none' },
     },
   ],
+  translations: demoTranslations,
 };
 
 /** The six objectives as poll options. */

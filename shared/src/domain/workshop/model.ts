@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Limits } from '../../protocol/limits.js';
 import { LanguageCode } from '../../protocol/languages.js';
 import type { PollDraft, PreparedPoll } from '../polls/model.js';
+import { PreparedTranslations } from './preparedText.js';
 
 /** Identifiers are short, URL-safe strings chosen by the server (or the definition). */
 export const Id = z
@@ -203,6 +204,8 @@ export const WorkshopDefinition = z.object({
     .array(z.custom<PreparedPoll>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'a prepared poll'))
     .max(50)
     .optional(),
+  /** Prepared texts in other languages, by the text as authored (preparedText.ts). */
+  translations: PreparedTranslations.optional(),
 });
 export type WorkshopDefinition = z.infer<typeof WorkshopDefinition>;
 
