@@ -6,8 +6,10 @@
  * (the board, the ballot, the questions, their own group room) by itself, and
  * the time from the click to their screen showing it is measured (alone, in
  * the timing project: the aim is a second; the bounds are 1.5 s median, 6 s slowest).
+ * Each reads the demo's prepared texts in their own language (`d`).
  */
 import type { Locator, Page } from '@playwright/test';
+import { demoDefinition, translatePrepared } from '@plenary/shared';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe.js';
 import { catalog } from '../fixtures/i18n.js';
 import { joinWithCode } from '../fixtures/join.js';
@@ -31,9 +33,9 @@ test('day one from the agenda alone: Start, Next and the steps lead three people
   const [en, ar, fr] = await Promise.all([catalog('en'), catalog('ar'), catalog('fr')]);
   const open = async (options: object, locale: string) => (await (await person({ ...options, baseURL: server.url, locale })).newPage()) as Page;
   const people = [
-    { who: 'laptop-en', page: await open(laptop, 'en'), m: en, name: 'Amina', represent: 'country:AF' },
-    { who: 'laptop-ar', page: await open(laptop, 'ar'), m: ar, name: 'كريم Karim', represent: 'country:MA' },
-    { who: 'phone-fr', page: await open(phone360, 'fr'), m: fr, name: 'Awa', represent: 'country:ML' },
+    { who: 'laptop-en', page: await open(laptop, 'en'), m: en, d: translatePrepared(demoDefinition, 'en'), name: 'Amina', represent: 'country:AF' },
+    { who: 'laptop-ar', page: await open(laptop, 'ar'), m: ar, d: translatePrepared(demoDefinition, 'ar'), name: 'كريم Karim', represent: 'country:MA' },
+    { who: 'phone-fr', page: await open(phone360, 'fr'), m: fr, d: translatePrepared(demoDefinition, 'fr'), name: 'Awa', represent: 'country:ML' },
   ];
   for (const p of people) await joinWithCode(p.page, p.m, server.joinCode, p.name, undefined, p.represent);
   const phone = people[2]!.page;
@@ -62,11 +64,11 @@ test('day one from the agenda alone: Start, Next and the steps lead three people
   const next = () => f.getByRole('button', { name: 'Next item' });
 
   // A fresh demo is about to start; Start leads everyone to the opening.
-  await step('start', f.getByRole('button', { name: 'Start the first item' }), (p) => p.page.getByTestId('now').filter({ hasText: 'Opening remarks' }));
-  await step('welcome', runStep(/Announce: Welcome to Vienna/), (p) => p.page.getByTestId('announcement').filter({ hasText: 'Welcome to Vienna' }));
+  await step('start', f.getByRole('button', { name: 'Start the first item' }), (p) => p.page.getByTestId('now').filter({ hasText: p.d('Opening remarks') }));
+  await step('welcome', runStep(/Announce: Welcome to Vienna/), (p) => p.page.getByTestId('announcement').filter({ hasText: p.d('Welcome to Vienna. Join with the code on the screen to take part.') }));
 
   // The prepared synergy map opens on every screen, the projector's included.
-  await step('board', runStep(/Show the board “Synergy map/), (p) => p.page.locator('.react-flow__node').filter({ hasText: 'Legislation' }).first());
+  await step('board', runStep(/Show the board “Synergy map/), (p) => p.page.locator('.react-flow__node').filter({ hasText: p.d('Legislation') }).first());
   for (const p of people) await expect(p.page).toHaveURL(/\/boards\//);
   await expect(projector.locator('.react-flow').first()).toBeVisible();
   await expectNoSeriousA11yViolations(phone, 'the synergy map on a phone, in French');
@@ -85,34 +87,35 @@ test('day one from the agenda alone: Start, Next and the steps lead three people
   await expect(projector.getByText('3 ballots')).toBeVisible();
 
   // A timer everyone sees, wherever they are.
-  await step('timer', runStep(/Start a timer of 2 minutes/), (p) => p.page.getByTestId('timer').filter({ hasText: 'Answer the opening question' }));
+  await step('timer', runStep(/Start a timer of 2 minutes/), (p) => p.page.getByTestId('timer').filter({ hasText: p.d('Answer the opening question') }));
 
   // Next: the next phase's presentation, questions open; then everyone home.
-  await step('next-phase', next(), (p) => p.page.getByTestId('now').filter({ hasText: 'Introducing GLO.ACT Asia and the Middle East' }));
+  await step('next-phase', next(), (p) => p.page.getByTestId('now').filter({ hasText: p.d('Introducing GLO.ACT Asia and the Middle East') }));
   await runStep(/Open the questions$/).click();
   await step('home', runStep(/Bring everyone to: The workshop home/), (p) => p.page.getByTestId('now'));
 
   // Next: the results; questions are opened and everyone is brought to them.
-  await step('results', next(), (p) => p.page.getByTestId('now').filter({ hasText: 'Six objectives, thirteen countries' }));
+  await step('results', next(), (p) => p.page.getByTestId('now').filter({ hasText: p.d('Six objectives, thirteen countries: what partner governments achieved') }));
   await runStep(/Start a timer of 30 minutes/).click();
   await step('questions', runStep(/Open the questions and bring everyone to them/), (p) => p.page.locator('#questions'));
   for (const p of people) await expect(p.page.locator('#questions')).toBeInViewport();
 
   // Next: the take-home poll; the ballot comes first on the home page.
-  await step('expectations', next(), (p) => p.page.getByTestId('now').filter({ hasText: 'What will you take home' }));
-  await step('word-poll', runStep(/Launch the poll “What will you take home/), (p) => p.page.getByTestId('polls').getByTestId('poll').filter({ hasText: 'What will you take home' }));
-  for (const p of people) await expect(p.page.getByTestId('polls').getByTestId('poll').first()).toContainText('What will you take home');
+  await step('expectations', next(), (p) => p.page.getByTestId('now').filter({ hasText: p.d('What will you take home from this workshop?') }));
+  const takeHome = 'What will you take home from this workshop? (up to three words)';
+  await step('word-poll', runStep(/Launch the poll “What will you take home/), (p) => p.page.getByTestId('polls').getByTestId('poll').filter({ hasText: p.d(takeHome) }));
+  for (const p of people) await expect(p.page.getByTestId('polls').getByTestId('poll').first()).toContainText(p.d(takeHome));
 
   // Next: the wrap-up; everyone home, the closing message.
-  await step('wrap-up', next(), (p) => p.page.getByTestId('now').filter({ hasText: 'Wrap-up of day 1' }));
+  await step('wrap-up', next(), (p) => p.page.getByTestId('now').filter({ hasText: p.d('Wrap-up of day 1') }));
   await runStep(/Bring everyone to: The workshop home/).click();
-  await step('see-you', runStep(/Announce: Thank you for today/), (p) => p.page.getByTestId('announcement').filter({ hasText: 'Thank you for today' }));
+  await step('see-you', runStep(/Announce: Thank you for today/), (p) => p.page.getByTestId('announcement').filter({ hasText: p.d('Thank you for today. We start again tomorrow at 09:00.') }));
 
   // Day two, up to its first breakout: Next through the morning, then the round from its plan.
   // The run sheet's keys do the same: N for the next item, S for the current item's next step.
   await expect(f.getByText('Keys: N next item, S next step.')).toBeVisible();
-  for (const [i, title] of ['Welcome back and recap', 'Good practices across the six objectives', 'Coffee break', 'Synergy maps: first- and second-phase countries'].entries()) {
-    await step(`next-${title.slice(0, 12)}`, i < 2 ? next() : () => f.keyboard.press('n'), (p) => p.page.getByTestId('now').filter({ hasText: title }));
+  for (const [i, title] of ['Welcome back and recap', 'Good practices across the six objectives: peer exchange', 'Coffee break', 'Synergy maps: first- and second-phase countries'].entries()) {
+    await step(`next-${title.slice(0, 12)}`, i < 2 ? next() : () => f.keyboard.press('n'), (p) => p.page.getByTestId('now').filter({ hasText: p.d(title) }));
   }
   await expect(runStep(/Start the breakout round “Synergy maps/)).toHaveAttribute('aria-keyshortcuts', 'S');
   await step('round', () => f.keyboard.press('s'), (p) => p.page.getByTestId('group-room'));
@@ -121,7 +124,7 @@ test('day one from the agenda alone: Start, Next and the steps lead three people
     const room = p.page.getByTestId('group-room');
     await expect(room.getByTestId('group-name')).toContainText(/\S/);
     await expect(room.getByTestId('group-members').locator('li')).toHaveCount(3);
-    await expect(room).toContainText('Which challenge does your country share');
+    await expect(room).toContainText(p.d('Which challenge does your country share with a country of the other phase?'));
     await expect(room.getByTestId('group-timer')).toContainText(/(60|59):\d\d/);
   }
   await expect(f.getByTestId('breakouts-panel').getByTestId('round-status')).toHaveText('Running');
