@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bindTextarea, diffText } from './bindTextarea';
 
+/** Two replicas of one text that exchange updates (two browsers through the server), each bound to a textarea. */
+function boundPair() {
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  a.on('update', (u: Uint8Array) => Y.applyUpdate(b, u));
+  b.on('update', (u: Uint8Array) => Y.applyUpdate(a, u));
+  const ta = document.createElement('textarea');
+  const tb = document.createElement('textarea');
+  bindTextarea(a.getText('t'), ta);
+  bindTextarea(b.getText('t'), tb);
+  return { a, b, ta, tb };
+}
+
 describe('diffText', () => {
   it('finds the smallest change', () => {
     expect(diffText('hello world', 'hello brave world')).toEqual({ index: 6, remove: 0, insert: 'brave ' });
@@ -39,14 +52,7 @@ describe('bindTextarea', () => {
   });
 
   it('merges concurrent edits of two bound textareas', () => {
-    const a = new Y.Doc();
-    const b = new Y.Doc();
-    a.on('update', (u: Uint8Array) => Y.applyUpdate(b, u));
-    b.on('update', (u: Uint8Array) => Y.applyUpdate(a, u));
-    const ta = document.createElement('textarea');
-    const tb = document.createElement('textarea');
-    bindTextarea(a.getText('t'), ta);
-    bindTextarea(b.getText('t'), tb);
+    const { ta, tb } = boundPair();
     ta.value = 'Morocco';
     ta.dispatchEvent(new Event('input'));
     expect(tb.value).toBe('Morocco');
@@ -82,14 +88,7 @@ describe('bindTextarea with every script', () => {
   ];
 
   it.each(edits)('%s arrives intact everywhere', (_what, before, after) => {
-    const a = new Y.Doc();
-    const b = new Y.Doc();
-    a.on('update', (u: Uint8Array) => Y.applyUpdate(b, u));
-    b.on('update', (u: Uint8Array) => Y.applyUpdate(a, u));
-    const ta = document.createElement('textarea');
-    const tb = document.createElement('textarea');
-    bindTextarea(a.getText('t'), ta);
-    bindTextarea(b.getText('t'), tb);
+    const { a, b, ta, tb } = boundPair();
     ta.value = before;
     ta.dispatchEvent(new Event('input'));
     ta.value = after;
