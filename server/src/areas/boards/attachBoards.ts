@@ -34,7 +34,7 @@ import type { WorkshopRuntime } from '../../workshops/WorkshopRuntime.js';
 type BoardDocRef = Extract<DocRef, { kind: 'board' | 'privateBoard' }>;
 
 export function attachBoards(ctx: AreaContext): AreaHandle {
-  const moving = new Map<string, Promise<void>>();
+  const moving = coalescing((err, key) => ctx.log.error({ err, key }, 'could not move private notes onto the board'));
   const mirroring = coalescing((err, key) => ctx.log.error({ err, key }, 'could not mirror private notes into the overview'));
   let closed = false;
 
@@ -84,11 +84,8 @@ export function attachBoards(ctx: AreaContext): AreaHandle {
   };
 
   /** Moves one participant's private notes onto the board; one move per document at a time. */
-  const movePrivate = (workshopId: string, boardId: string, participantId: string): Promise<void> => {
-    const key = `${workshopId}/${boardId}/${participantId}`;
-    const running = moving.get(key);
-    if (running) return running.then(() => movePrivate(workshopId, boardId, participantId));
-    const job = (async () => {
+  const movePrivate = (workshopId: string, boardId: string, participantId: string): Promise<void> =>
+    moving(`${workshopId}/${boardId}/${participantId}`, async () => {
       const privateRef: DocRef = { kind: 'privateBoard', workshopId, boardId, participantId };
       const boardRef: DocRef = { kind: 'board', workshopId, boardId };
       const from = await ctx.hub.lease(docName(privateRef), privateRef);
@@ -106,14 +103,7 @@ export function attachBoards(ctx: AreaContext): AreaHandle {
       } finally {
         from.release();
       }
-    })()
-      .catch((err: unknown) => ctx.log.error({ err, workshopId, boardId, participantId }, 'could not move private notes onto the board'))
-      .finally(() => {
-        if (moving.get(key) === job) moving.delete(key);
-      });
-    moving.set(key, job);
-    return job;
-  };
+    });
 
   const guards: DocGuardProvider = async (_name, ref, doc, origin) => {
     // The hub takes one guard provider: breakout answers documents are checked here too.
@@ -159,7 +149,7 @@ export function attachBoards(ctx: AreaContext): AreaHandle {
     close: async () => {
       closed = true;
       unsubscribe();
-      await Promise.all([...moving.values(), mirroring.idle()]);
+      await Promise.all([moving.idle(), mirroring.idle()]);
     },
   };
 }
@@ -169,7 +159,8 @@ const readOnlyGuard: DocGuard = { check: () => ({ code: 'read_only', message: 'T
 
 /**
  * Runs one job per key at a time; a request while it runs makes it run once
- * more afterwards (many quick changes, one or two mirrors).
+ * more afterwards (many quick changes, one or two mirrors or moves: both jobs
+ * do all there is to do when they run, so once more is enough).
  */
 function coalescing(onError: (err: unknown, key: string) => void) {
   const running = new Map<string, Promise<void>>();
